@@ -1,0 +1,65 @@
+"""Turn driver errors a user can act on (locked, disk full, server down) into known errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+from crm_desk.domain.errors import (
+    DatabaseAuthFailed,
+    DatabaseBusy,
+    DiskFull,
+    KnownError,
+    ServerUnreachable,
+)
+
+_SQLITE_WRITE_FAILURES = (
+    "database or disk is full",
+    "disk i/o error",
+    "attempt to write a readonly database",
+    "unable to open database file",
+)
+
+
+def known_error_for(exc: SQLAlchemyError) -> KnownError | None:
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        if sqlstate.startswith("28"):
+            return DatabaseAuthFailed(text)
+        if sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03"):
+            return ServerUnreachable(text)
+        if sqlstate in ("53100", "53000"):
+            return DiskFull(text)
+        if sqlstate in ("55P03", "40P01"):
+            return DatabaseBusy()
+        return None
+    lowered = text.lower()
+    if "database is locked" in lowered or "database table is locked" in lowered:
+        return DatabaseBusy()
+    if any(marker in lowered for marker in _SQLITE_WRITE_FAILURES):
+        return DiskFull(text)
+    if isinstance(exc, OperationalError) and (
+        "connection" in lowered or "could not connect" in lowered or "timeout" in lowered
+    ):
+        if "password authentication failed" in lowered:
+            return DatabaseAuthFailed(text)
+        return ServerUnreachable(text)
+    return None
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """For work outside a unit of work (connecting, migrating): known errors come out as such."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        known = known_error_for(exc)
+        if known is None:
+            raise
+        raise known from exc

@@ -1,0 +1,104 @@
+"""The one table of who may do what, and the decorator that enforces it on every operation."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import select
+
+from crm_desk.db.models import User
+from crm_desk.db.uow import UnitOfWork
+from crm_desk.domain.errors import AccountDisabled, PermissionDenied
+from crm_desk.domain.roles import Role
+from crm_desk.services.actor import Actor
+
+if TYPE_CHECKING:
+    from crm_desk.services.base import Service
+
+
+class Permission(StrEnum):
+    OWN_ACCOUNT = "own_account"  # change one's own password, unlock, see one's own activity
+    USERS_VIEW = "users_view"
+    USERS_MANAGE = "users_manage"
+    BRANCHES_MANAGE = "branches_manage"
+    AUDIT_VIEW = "audit_view"
+    AUDIT_VERIFY = "audit_verify"
+
+
+A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
+
+# Compliance reads everything and changes nothing; only administrators manage accounts.
+PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.OWN_ACCOUNT: frozenset({A, S, C, M}),
+    Permission.USERS_VIEW: frozenset({S, C, M}),
+    Permission.USERS_MANAGE: frozenset({M}),
+    Permission.BRANCHES_MANAGE: frozenset({M}),
+    Permission.AUDIT_VIEW: frozenset({C, M}),
+    Permission.AUDIT_VERIFY: frozenset({C, M}),
+}
+
+# Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.
+OPERATIONS: dict[str, Permission] = {}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return role in PERMISSIONS[permission]
+
+
+def authorize(uow: UnitOfWork, actor: Actor, permission: Permission, operation: str) -> Actor:
+    """Check against the stored account, not the caller's copy: a disabled user or a changed role
+    takes effect at the next operation. Returns the actor as stored."""
+    if actor.is_system:
+        return actor
+    user = uow.session.execute(select(User).where(User.id == actor.user_id)).scalar_one_or_none()
+    if user is None or not user.is_active:
+        raise AccountDisabled()
+    role = Role(user.role)
+    if not allowed(role, permission):
+        raise PermissionDenied(operation, role.value)
+    if user.must_change_password and permission is not Permission.OWN_ACCOUNT:
+        raise PermissionDenied(operation + " before changing the temporary password", role.value)
+    return Actor(
+        user.id,
+        user.username,
+        user.full_name,
+        role,
+        user.branch_id,
+        user.branch.name,
+        user.must_change_password,
+    )
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Svc = TypeVar("Svc", bound="Service")
+
+
+def operation(
+    permission: Permission,
+) -> Callable[
+    [Callable[Concatenate[Svc, UnitOfWork, Actor, P], R]], Callable[Concatenate[Svc, Actor, P], R]
+]:
+    """Open a unit of work, authorise the actor, then run the operation with both.
+
+    The operation receives the actor as stored (fresh role and branch) and must commit itself.
+    """
+
+    def decorate(
+        func: Callable[Concatenate[Svc, UnitOfWork, Actor, P], R],
+    ) -> Callable[Concatenate[Svc, Actor, P], R]:
+        name = func.__qualname__
+        OPERATIONS[name] = permission
+
+        @functools.wraps(func)
+        def wrapper(self: Svc, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            with self.uow_factory() as uow:
+                current = authorize(uow, actor, permission, name)
+                return func(self, uow, current, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

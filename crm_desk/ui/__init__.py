@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs, item models, the task runner and translations. Talks to services only."""

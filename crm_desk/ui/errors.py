@@ -1,0 +1,124 @@
+"""Known errors become clear, translated messages; anything else is a bug: logged, crash dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from crm_desk.domain.errors import KnownError, Problem, ValidationError
+from crm_desk.ui.formatting import local_time
+
+log = logging.getLogger("crm_desk")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def problem_text(problem: Problem) -> str:
+    """The message shown under a field."""
+    p = problem.params
+    texts: dict[str, Callable[[], str]] = {
+        "username.format": lambda: _t(
+            "Use 3 to 64 letters a-z, digits, '.', '_' or '-', starting with a letter or digit."
+        ),
+        "username.taken": lambda: _t("The user name '{name}' is taken; choose another.").format(
+            **p
+        ),
+        "name.required": lambda: _t("This cannot be empty."),
+        "name.too_long": lambda: _t("Use {max} characters at most.").format(**p),
+        "branch_code.format": lambda: _t("Use 1 to 32 letters, digits or '-', for example SH-001."),
+        "branch_code.taken": lambda: _t("The branch code {code} is taken; choose another.").format(
+            **p
+        ),
+        "branch.unknown": lambda: _t("Choose an existing branch."),
+        "role.unknown": lambda: _t("Choose one of the four roles."),
+        "password.too_short": lambda: _t("Use at least {min} characters ({given} given).").format(
+            **p
+        ),
+        "password.spaces": lambda: _t("Do not start or end the password with a space."),
+        "password.contains_username": lambda: _t("Do not put the user name in the password."),
+        "password.too_simple": lambda: _t("Use more than three different characters."),
+        "password.unchanged": lambda: _t("Choose a password different from the current one."),
+        "password.mismatch": lambda: _t("The two passwords differ; type the same one twice."),
+    }
+    text = texts.get(problem.code)
+    return text() if text else problem.message
+
+
+def error_text(error: KnownError) -> str:
+    p = error.params
+    when = p.get("until")
+    texts: dict[str, Callable[[], str]] = {
+        "validation": lambda: _t("Some fields need correcting; see the messages beside them."),
+        "permission_denied": lambda: _t("Your role does not allow this action."),
+        "not_found": lambda: _t("The record no longer exists; refresh the list."),
+        "authentication_failed": lambda: _t("Wrong user name or password."),
+        "account_locked": lambda: _t(
+            "Too many failed sign-ins: the account is locked until {until}. "
+            "Wait, or ask an administrator to reset the password."
+        ).format(until=local_time(when) if isinstance(when, datetime) else when),
+        "account_disabled": lambda: _t("This account has been disabled. Ask an administrator."),
+        "database_busy": lambda: _t(
+            "The database is busy (another program is writing to it). Try again in a moment."
+        ),
+        "disk_full": lambda: _t(
+            "The database cannot be written: the disk may be full or read-only.\n{detail}"
+        ).format(**p),
+        "server_unreachable": lambda: _t(
+            "The database server cannot be reached. Check the network and the server address, "
+            "then try again.\n{detail}"
+        ).format(**p),
+        "database_auth_failed": lambda: _t(
+            "The database server refused the configured user name or password.\n{detail}"
+        ).format(**p),
+        "configuration": lambda: _t("The configuration needs attention:\n{detail}").format(**p),
+        "conflict": lambda: _t("This cannot be done: {detail}").format(**p),
+    }
+    text = texts.get(error.code)
+    return text() if text else str(error)
+
+
+def show_error(parent: QWidget | None, error: KnownError) -> None:
+    if isinstance(error, ValidationError) and len(error.problems) == 1:
+        text = problem_text(next(iter(error.problems.values())))
+    else:
+        text = error_text(error)
+    QMessageBox.warning(parent, QCoreApplication.translate("Errors", "CRM Desk"), text)
+
+
+def install_excepthook(log_file: str) -> None:
+    """Unhandled errors in slots land here: a known error is a message, anything else a bug."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, KnownError):
+            log.warning("%s", value)
+            show_error(QApplication.activeWindow(), value)
+            return
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.error("Unexpected error\n%s", details)
+        sys.__excepthook__(kind, value, tb)
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "CRM Desk: unexpected error"))
+        box.setText(
+            QCoreApplication.translate(
+                "Errors",
+                "Something went wrong inside CRM Desk. "
+                "Nothing was saved from the action that failed.\n"
+                "Please send the log file to your administrator:\n{file}",
+            ).format(file=log_file)
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,71 @@
+"""The first page everyone sees: who is signed in, where, and what they did recently."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from crm_desk.domain.errors import KnownError
+from crm_desk.services.actor import Actor
+from crm_desk.services.container import Services
+from crm_desk.services.dto import AuditEventDTO
+from crm_desk.ui.errors import show_error
+from crm_desk.ui.formatting import role_label
+from crm_desk.ui.pages import audit_columns as col
+from crm_desk.ui.table_model import RowsModel, SortProxy
+
+
+class MyActivityModel(RowsModel[AuditEventDTO]):
+    columns = (col.TIME, col.ACTION, col.ENTITY, col.CHANGES)
+
+
+class HomePage(QWidget):
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self.greeting = QLabel()
+        self.greeting.setTextFormat(Qt.TextFormat.RichText)
+        self.greeting.setWordWrap(True)
+        heading = QLabel(self.tr("<b>Your recent activity</b>"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.model = MyActivityModel(self)
+        proxy = SortProxy(self)
+        proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("my_activity")
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.empty = QLabel(self.tr("Nothing recorded yet."))
+        self.empty.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.greeting)
+        layout.addSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        self.refresh()
+
+    def refresh(self) -> None:
+        a = self._actor
+        self.greeting.setText(
+            self.tr("<h2>Welcome, {name}</h2><p>{role} · {branch}</p>").format(
+                name=a.display_name, role=role_label(a.role), branch=a.branch_name
+            )
+        )
+        try:
+            self.model.set_rows(self._services.audit.my_activity(a, limit=100))
+        except KnownError as exc:
+            show_error(self, exc)
+        self.empty.setVisible(self.model.rowCount() == 0)

@@ -1,0 +1,69 @@
+"""Small building blocks shared by the dialogs: a form whose fields show their own errors."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from crm_desk.domain.errors import Problem
+from crm_desk.ui.errors import problem_text
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class CheckedForm(QFormLayout):
+    """A form layout where each field can show what is wrong with it, right under it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.addRow(label, box)
+        self._errors[name] = error
+        self._fields[name] = widget
+        return widget
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def show_problems(self, problems: dict[str, Problem]) -> bool:
+        """Show each problem at its field, focus the first; False if a field is not on the form."""
+        self.clear_errors()
+        all_shown = True
+        first: QWidget | None = None
+        for name, problem in problems.items():
+            label = self._errors.get(name)
+            if label is None:
+                all_shown = False
+                continue
+            label.setText(problem_text(problem))
+            label.show()
+            first = first or self._fields[name]
+        if first is not None:
+            first.setFocus()
+        return all_shown
+
+    def error_text(self, name: str) -> str:
+        return self._errors[name].text()
+
+
+def password_edit(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    return edit

@@ -1,0 +1,55 @@
+"""Alembic environment.
+
+The app passes its engine; the `alembic` command line uses CRM_DESK_DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+import os
+
+from alembic import context
+from sqlalchemy import Engine
+
+from crm_desk.db import models  # noqa: F401  (registers the tables)
+from crm_desk.db.base import Base, UTCDateTime
+from crm_desk.db.engine import make_engine
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _engine() -> Engine:
+    engine = config.attributes.get("engine")
+    if engine is not None:
+        return engine
+    url = os.environ.get("CRM_DESK_DATABASE_URL")
+    if not url:
+        raise SystemExit("Set CRM_DESK_DATABASE_URL to the database to migrate.")
+    return make_engine(url)
+
+
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    # Migrations stay free of app types: UTCDateTime is a timestamp with time zone in the schema.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def run_migrations_online() -> None:
+    engine = _engine()
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+            render_item=_render_item,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+
+
+if context.is_offline_mode():
+    raise SystemExit("Offline (SQL script) migrations are not supported; run against a database.")
+run_migrations_online()
