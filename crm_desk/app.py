@@ -147,7 +147,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if os.environ.get("CRM_DESK_STARTUP_PROBE"):
         # bench/startup.py: the first window is up and the event loop is idle.
         def ready() -> None:
-            print(f"CRM_DESK_READY {time.perf_counter() - STARTED:.4f}", flush=True)
+            shown = sorted(type(w).__name__ for w in app.topLevelWidgets() if w.isVisible())
+            print(
+                f"CRM_DESK_READY {time.perf_counter() - STARTED:.4f} {','.join(shown)}", flush=True
+            )
             app.quit()
 
         QTimer.singleShot(0, ready)

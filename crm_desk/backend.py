@@ -39,9 +39,11 @@ def open_backend(database: str | None = None, *, migrate: bool = True) -> Backen
     policy = load_policy(settings.policy_file)
     engine = make_engine(settings.database_url)
     if migrate:
-        from crm_desk.db.migrate import needs_upgrade, upgrade
+        from crm_desk.db.schema_version import is_current
 
         with translated_errors():
-            if needs_upgrade(engine):
+            if not is_current(engine):
+                from crm_desk.db.migrate import upgrade  # Alembic only when there is work
+
                 upgrade(engine, settings.paths.backup_dir)
     return Backend(settings, policy, engine, Services.build(uow_factory(engine), policy))

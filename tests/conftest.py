@@ -63,7 +63,7 @@ def _pg_url(database: str) -> str:
 
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Migrated once per session; each test copies it (a file copy, or CREATE DATABASE ... TEMPLATE)."""
+    """Migrated once per session; each test copies it (a file copy, or CREATE DATABASE TEMPLATE)."""
     if PG_URL:
         name = f"crm_template_{os.getpid()}"
         admin = _pg_admin_engine()

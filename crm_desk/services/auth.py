@@ -161,8 +161,11 @@ class AuthService(Service):
             user.id,
             {
                 "reason": (None, "wrong password"),
-                "locked_until": (state.locked_until, new.locked_until),
-            },
+                "failed_attempts": (state.failed_attempts, new.failed_attempts),
+            }
+            | (
+                {"locked_until": (state.locked_until, new.locked_until)} if new.locked_until else {}
+            ),
         )
         uow.commit()
         if new.locked_until is not None:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from crm_desk.db.engine import make_engine, sqlite_file, sqlite_url
 from crm_desk.db.migrate import current_revision, head_revision
+from crm_desk.db.models import User
 from crm_desk.db.sqlite_files import backup_file, integrity_problems
 from crm_desk.db.uow import uow_factory
 from crm_desk.domain.audit import ChainReport
@@ -77,9 +78,7 @@ def _verified_copy(candidate: Path, workdir: Path) -> tuple[Path, ChainReport]:
         try:
             revision = current_revision(engine)
         except SQLAlchemyError as exc:
-            raise RestoreRefused(
-                candidate, f"it cannot be read as a database ({exc})."
-            ) from exc
+            raise RestoreRefused(candidate, f"it cannot be read as a database ({exc}).") from exc
         if revision is None:
             raise RestoreRefused(candidate, "it is not a CRM Desk database.")
         head = head_revision()
@@ -124,9 +123,16 @@ def restore_database(
         with closing(sqlite3.connect(checked)) as src, closing(sqlite3.connect(live)) as dst:
             src.backup(dst)
     with uow_factory(engine)() as uow:
+        recorder = actor
+        if actor.user_id is not None:
+            stored = uow.session.get(User, actor.user_id)
+            if stored is None or stored.username != actor.username:
+                # The acting account is newer than the backup (or another user has its id there):
+                # record who it was by name instead of referring to a user the data lacks.
+                recorder = Actor.system(f"{actor.display_name} ({actor.username})")
         audit.record(
             uow,
-            actor,
+            recorder,
             "database.restored",
             "database",
             live.name,

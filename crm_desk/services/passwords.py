@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher as _Argon2
 from argon2 import Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -14,8 +16,13 @@ class PasswordHasher:
         self._argon2 = _Argon2(
             time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism, type=Type.ID
         )
-        # Verified against when the user name is unknown, so both cases take the same time.
-        self.dummy_hash = self._argon2.hash("not a password of anyone")
+
+    @functools.cached_property
+    def dummy_hash(self) -> str:
+        """Verified against when the user name is unknown, so both cases take the same time.
+
+        Made on first use: hashing costs tens of milliseconds that start-up need not pay."""
+        return self._argon2.hash("not a password of anyone")
 
     def hash(self, password: str) -> str:
         return self._argon2.hash(password)

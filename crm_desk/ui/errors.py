@@ -18,36 +18,51 @@ from crm_desk.ui.formatting import local_time
 log = logging.getLogger("crm_desk")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def problem_text(problem: Problem) -> str:
     """The message shown under a field."""
     p = problem.params
     texts: dict[str, Callable[[], str]] = {
-        "username.format": lambda: _t(
-            "Use 3 to 64 letters a-z, digits, '.', '_' or '-', starting with a letter or digit."
+        "username.format": lambda: QCoreApplication.translate(
+            "Errors",
+            "Use 3 to 64 letters a-z, digits, '.', '_' or '-', starting with a letter or digit.",
         ),
-        "username.taken": lambda: _t("The user name '{name}' is taken; choose another.").format(
-            **p
+        "username.taken": lambda: QCoreApplication.translate(
+            "Errors", "The user name '{name}' is taken; choose another."
+        ).format(**p),
+        "name.required": lambda: QCoreApplication.translate("Errors", "This cannot be empty."),
+        "name.too_long": lambda: QCoreApplication.translate(
+            "Errors", "Use {max} characters at most."
+        ).format(**p),
+        "branch_code.format": lambda: QCoreApplication.translate(
+            "Errors", "Use 1 to 32 letters, digits or '-', for example SH-001."
         ),
-        "name.required": lambda: _t("This cannot be empty."),
-        "name.too_long": lambda: _t("Use {max} characters at most.").format(**p),
-        "branch_code.format": lambda: _t("Use 1 to 32 letters, digits or '-', for example SH-001."),
-        "branch_code.taken": lambda: _t("The branch code {code} is taken; choose another.").format(
-            **p
+        "branch_code.taken": lambda: QCoreApplication.translate(
+            "Errors", "The branch code {code} is taken; choose another."
+        ).format(**p),
+        "branch.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose an existing branch."
         ),
-        "branch.unknown": lambda: _t("Choose an existing branch."),
-        "role.unknown": lambda: _t("Choose one of the four roles."),
-        "password.too_short": lambda: _t("Use at least {min} characters ({given} given).").format(
-            **p
+        "role.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose one of the four roles."
         ),
-        "password.spaces": lambda: _t("Do not start or end the password with a space."),
-        "password.contains_username": lambda: _t("Do not put the user name in the password."),
-        "password.too_simple": lambda: _t("Use more than three different characters."),
-        "password.unchanged": lambda: _t("Choose a password different from the current one."),
-        "password.mismatch": lambda: _t("The two passwords differ; type the same one twice."),
+        "password.too_short": lambda: QCoreApplication.translate(
+            "Errors", "Use at least {min} characters ({given} given)."
+        ).format(**p),
+        "password.spaces": lambda: QCoreApplication.translate(
+            "Errors", "Do not start or end the password with a space."
+        ),
+        "password.contains_username": lambda: QCoreApplication.translate(
+            "Errors", "Do not put the user name in the password."
+        ),
+        "password.too_simple": lambda: QCoreApplication.translate(
+            "Errors", "Use more than three different characters."
+        ),
+        "password.unchanged": lambda: QCoreApplication.translate(
+            "Errors", "Choose a password different from the current one."
+        ),
+        "password.mismatch": lambda: QCoreApplication.translate(
+            "Errors", "The two passwords differ; type the same one twice."
+        ),
     }
     text = texts.get(problem.code)
     return text() if text else problem.message
@@ -57,30 +72,47 @@ def error_text(error: KnownError) -> str:
     p = error.params
     when = p.get("until")
     texts: dict[str, Callable[[], str]] = {
-        "validation": lambda: _t("Some fields need correcting; see the messages beside them."),
-        "permission_denied": lambda: _t("Your role does not allow this action."),
-        "not_found": lambda: _t("The record no longer exists; refresh the list."),
-        "authentication_failed": lambda: _t("Wrong user name or password."),
-        "account_locked": lambda: _t(
-            "Too many failed sign-ins: the account is locked until {until}. "
-            "Wait, or ask an administrator to reset the password."
-        ).format(until=local_time(when) if isinstance(when, datetime) else when),
-        "account_disabled": lambda: _t("This account has been disabled. Ask an administrator."),
-        "database_busy": lambda: _t(
-            "The database is busy (another program is writing to it). Try again in a moment."
+        "validation": lambda: QCoreApplication.translate(
+            "Errors", "Some fields need correcting; see the messages beside them."
         ),
-        "disk_full": lambda: _t(
-            "The database cannot be written: the disk may be full or read-only.\n{detail}"
+        "permission_denied": lambda: QCoreApplication.translate(
+            "Errors", "Your role does not allow this action."
+        ),
+        "not_found": lambda: QCoreApplication.translate(
+            "Errors", "The record no longer exists; refresh the list."
+        ),
+        "authentication_failed": lambda: QCoreApplication.translate(
+            "Errors", "Wrong user name or password."
+        ),
+        "account_locked": lambda: QCoreApplication.translate(
+            "Errors",
+            "Too many failed sign-ins: the account is locked until {until}. "
+            "Wait, or ask an administrator to reset the password.",
+        ).format(until=local_time(when) if isinstance(when, datetime) else when),
+        "account_disabled": lambda: QCoreApplication.translate(
+            "Errors", "This account has been disabled. Ask an administrator."
+        ),
+        "database_busy": lambda: QCoreApplication.translate(
+            "Errors",
+            "The database is busy (another program is writing to it). Try again in a moment.",
+        ),
+        "disk_full": lambda: QCoreApplication.translate(
+            "Errors", "The database cannot be written: the disk may be full or read-only.\n{detail}"
         ).format(**p),
-        "server_unreachable": lambda: _t(
+        "server_unreachable": lambda: QCoreApplication.translate(
+            "Errors",
             "The database server cannot be reached. Check the network and the server address, "
-            "then try again.\n{detail}"
+            "then try again.\n{detail}",
         ).format(**p),
-        "database_auth_failed": lambda: _t(
-            "The database server refused the configured user name or password.\n{detail}"
+        "database_auth_failed": lambda: QCoreApplication.translate(
+            "Errors", "The database server refused the configured user name or password.\n{detail}"
         ).format(**p),
-        "configuration": lambda: _t("The configuration needs attention:\n{detail}").format(**p),
-        "conflict": lambda: _t("This cannot be done: {detail}").format(**p),
+        "configuration": lambda: QCoreApplication.translate(
+            "Errors", "The configuration needs attention:\n{detail}"
+        ).format(**p),
+        "conflict": lambda: QCoreApplication.translate(
+            "Errors", "This cannot be done: {detail}"
+        ).format(**p),
     }
     text = texts.get(error.code)
     return text() if text else str(error)

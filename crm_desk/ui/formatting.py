@@ -50,3 +50,12 @@ def action_label(action: str) -> str:
         "database.restored": QCoreApplication.translate("Actions", "Database restored"),
     }
     return labels.get(action, action)
+
+
+def entity_label(entity_type: str) -> str:
+    labels = {
+        "user": QCoreApplication.translate("Entities", "User"),
+        "branch": QCoreApplication.translate("Entities", "Branch"),
+        "database": QCoreApplication.translate("Entities", "Database"),
+    }
+    return labels.get(entity_type, entity_type)

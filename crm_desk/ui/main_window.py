@@ -6,12 +6,12 @@ from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -60,17 +60,23 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setFixedWidth(190)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: palette(base); font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 9px 12px; }"
+        )
         self.pages = QStackedWidget()
         self.page_names: list[str] = []
         self._add_pages()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        work = QSplitter()
-        work.addWidget(self.nav)
-        work.addWidget(self.pages)
-        work.setStretchFactor(1, 1)
-        work.setChildrenCollapsible(False)
+        work = QWidget()
+        row = QHBoxLayout(work)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
         self.work_area = work
 
         self.lock_screen = LockScreen()
@@ -167,6 +173,9 @@ class MainWindow(QMainWindow):
         self.status_database = QLabel(self.tr("Database: {0}").format(database))
         self.status_database.setToolTip(database)
         bar = self.statusBar()
+        bar.setStyleSheet(
+            "QStatusBar::item { border: none; } QStatusBar QLabel { padding: 0 10px; }"
+        )
         for label in (self.status_user, self.status_role, self.status_branch):
             bar.addWidget(label)
         bar.addPermanentWidget(self.status_database)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desk.domain.errors import Problem
 from crm_desk.ui.errors import problem_text
@@ -67,3 +76,20 @@ def password_edit(placeholder: str = "") -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setPlaceholderText(placeholder)
     return edit
+
+
+def configure_table(table: QTableView, name: str) -> QTableView:
+    """The house look of a read-only list: whole rows selected, compact rows, no row numbers."""
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    return table

@@ -22,6 +22,7 @@ from crm_desk.ui.errors import error_text
 from crm_desk.ui.pages import audit_columns as col
 from crm_desk.ui.table_model import RowsModel
 from crm_desk.ui.tasks import TaskRunner
+from crm_desk.ui.widgets import configure_table
 
 PAGE_SIZE = 200
 Fetch = Callable[[int | None, int], list[AuditEventDTO]]  # (before_seq, limit) -> events
@@ -65,16 +66,10 @@ class AuditPage(QWidget):
         self._verify = verify
         self._runner = runner
         self.model = AuditTrailModel(fetch, self)
-        self.table = QTableView()
-        self.table.setObjectName("audit_trail")
+        self.table = configure_table(QTableView(), "audit_trail")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.verify_button.setToolTip(

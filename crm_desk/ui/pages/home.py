@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from crm_desk.domain.errors import KnownError
 from crm_desk.services.actor import Actor
@@ -13,6 +13,7 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import role_label
 from crm_desk.ui.pages import audit_columns as col
 from crm_desk.ui.table_model import RowsModel, SortProxy
+from crm_desk.ui.widgets import configure_table
 
 
 class MyActivityModel(RowsModel[AuditEventDTO]):
@@ -32,21 +33,10 @@ class HomePage(QWidget):
         self.model = MyActivityModel(self)
         proxy = SortProxy(self)
         proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("my_activity")
+        self.table = configure_table(QTableView(), "my_activity")
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
         self.empty = QLabel(self.tr("Nothing recorded yet."))
         self.empty.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import secrets
 import string
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -31,34 +30,50 @@ from crm_desk.services.permissions import Permission, allowed
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time, role_label
 from crm_desk.ui.table_model import ROW_ROLE, Column, RowsModel, SortProxy
-from crm_desk.ui.widgets import CheckedForm
-
-
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("UsersPage", text)
+from crm_desk.ui.widgets import CheckedForm, configure_table
 
 
 def _status(user: UserDTO) -> str:
     if not user.is_active:
-        return _t("Disabled")
+        return QCoreApplication.translate("UsersPage", "Disabled")
     if user.locked_until is not None:
-        return _t("Locked until {0}").format(local_time(user.locked_until))
+        return QCoreApplication.translate("UsersPage", "Locked until {0}").format(
+            local_time(user.locked_until)
+        )
     if user.must_change_password:
-        return _t("Must change password")
-    return _t("Active")
+        return QCoreApplication.translate("UsersPage", "Must change password")
+    return QCoreApplication.translate("UsersPage", "Active")
 
 
 class UsersModel(RowsModel[UserDTO]):
     columns = (
-        Column[UserDTO](lambda: _t("User name"), lambda u: u.username, lambda u: u.username),
-        Column[UserDTO](lambda: _t("Full name"), lambda u: u.full_name, lambda u: u.full_name),
-        Column[UserDTO](lambda: _t("Role"), lambda u: role_label(u.role), lambda u: u.role.value),
-        Column[UserDTO](lambda: _t("Branch"), lambda u: u.branch_name, lambda u: u.branch_name),
-        Column[UserDTO](lambda: _t("Status"), _status, lambda u: (not u.is_active, _status(u))),
         Column[UserDTO](
-            lambda: _t("Last sign-in"),
+            lambda: QCoreApplication.translate("UsersPage", "User name"),
+            lambda u: u.username,
+            lambda u: u.username,
+        ),
+        Column[UserDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Full name"),
+            lambda u: u.full_name,
+            lambda u: u.full_name,
+        ),
+        Column[UserDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Role"),
+            lambda u: role_label(u.role),
+            lambda u: u.role.value,
+        ),
+        Column[UserDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Branch"),
+            lambda u: u.branch_name,
+            lambda u: u.branch_name,
+        ),
+        Column[UserDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Status"),
+            _status,
+            lambda u: (not u.is_active, _status(u)),
+        ),
+        Column[UserDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Last sign-in"),
             lambda u: local_time(u.last_login_at),
             lambda u: u.last_login_at,
         ),
@@ -67,10 +82,18 @@ class UsersModel(RowsModel[UserDTO]):
 
 class BranchesModel(RowsModel[BranchDTO]):
     columns = (
-        Column[BranchDTO](lambda: _t("Code"), lambda b: b.code, lambda b: b.code),
-        Column[BranchDTO](lambda: _t("Name"), lambda b: b.name, lambda b: b.name),
         Column[BranchDTO](
-            lambda: _t("Active users"),
+            lambda: QCoreApplication.translate("UsersPage", "Code"),
+            lambda b: b.code,
+            lambda b: b.code,
+        ),
+        Column[BranchDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Name"),
+            lambda b: b.name,
+            lambda b: b.name,
+        ),
+        Column[BranchDTO](
+            lambda: QCoreApplication.translate("UsersPage", "Active users"),
             lambda b: str(b.user_count),
             lambda b: b.user_count,
             align_right=True,
@@ -87,17 +110,10 @@ def generated_password() -> str:
 def _table(model: RowsModel[object], name: str) -> tuple[QTableView, SortProxy]:
     proxy = SortProxy()
     proxy.setSourceModel(model)
-    table = QTableView()
-    table.setObjectName(name)
+    table = configure_table(QTableView(), name)
     table.setModel(proxy)
     table.setSortingEnabled(True)
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
     return table, proxy
 
 
@@ -106,7 +122,7 @@ class TemporaryPasswordField(QWidget):
         super().__init__()
         self.edit = QLineEdit(generated_password())
         self.edit.setObjectName("temporary_password")
-        again = QPushButton(_t("New suggestion"))
+        again = QPushButton(QCoreApplication.translate("UsersPage", "New suggestion"))
         again.clicked.connect(lambda: self.edit.setText(generated_password()))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +145,7 @@ class NewUserDialog(QDialog):
         self._services = services
         self._actor = actor
         self.created: UserDTO | None = None
-        self.setWindowTitle(_t("New user"))
+        self.setWindowTitle(QCoreApplication.translate("UsersPage", "New user"))
         self.setMinimumWidth(480)
         self.form = CheckedForm()
         self.username = QLineEdit()
@@ -143,15 +159,25 @@ class NewUserDialog(QDialog):
         index = self.branch.findData(actor.branch_id)
         self.branch.setCurrentIndex(max(index, 0))
         self.password = TemporaryPasswordField()
-        self.form.add_field("username", _t("User name"), self.username)
-        self.form.add_field("full_name", _t("Full name"), self.full_name)
-        self.form.add_field("role", _t("Role"), self.role)
-        self.form.add_field("branch_id", _t("Branch"), self.branch)
-        self.form.add_field("password", _t("Temporary password"), self.password)
+        self.form.add_field(
+            "username", QCoreApplication.translate("UsersPage", "User name"), self.username
+        )
+        self.form.add_field(
+            "full_name", QCoreApplication.translate("UsersPage", "Full name"), self.full_name
+        )
+        self.form.add_field("role", QCoreApplication.translate("UsersPage", "Role"), self.role)
+        self.form.add_field(
+            "branch_id", QCoreApplication.translate("UsersPage", "Branch"), self.branch
+        )
+        self.form.add_field(
+            "password", QCoreApplication.translate("UsersPage", "Temporary password"), self.password
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Create user"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("UsersPage", "Create user")
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -189,16 +215,18 @@ class UsersPage(QWidget):
         self.users_model = UsersModel(self)
         self.users_table, self._users_proxy = _table(self.users_model, "users_table")
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_t("Filter by name, role or branch"))
+        self.filter.setPlaceholderText(
+            QCoreApplication.translate("UsersPage", "Filter by name, role or branch")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._users_proxy.setFilterFixedString)
-        self.new_user_button = QPushButton(_t("New user…"))
+        self.new_user_button = QPushButton(QCoreApplication.translate("UsersPage", "New user…"))
         self.new_user_button.clicked.connect(self.new_user)
-        self.reset_button = QPushButton(_t("Reset password…"))
+        self.reset_button = QPushButton(QCoreApplication.translate("UsersPage", "Reset password…"))
         self.reset_button.clicked.connect(self.reset_password)
-        self.toggle_button = QPushButton(_t("Disable"))
+        self.toggle_button = QPushButton(QCoreApplication.translate("UsersPage", "Disable"))
         self.toggle_button.clicked.connect(self.toggle_active)
-        self.role_button = QPushButton(_t("Change role…"))
+        self.role_button = QPushButton(QCoreApplication.translate("UsersPage", "Change role…"))
         self.role_button.clicked.connect(self.change_role)
         user_buttons = QHBoxLayout()
         user_buttons.addWidget(self.filter, 1)
@@ -218,9 +246,9 @@ class UsersPage(QWidget):
 
         self.branches_model = BranchesModel(self)
         self.branches_table, _ = _table(self.branches_model, "branches_table")
-        self.new_branch_button = QPushButton(_t("New branch…"))
+        self.new_branch_button = QPushButton(QCoreApplication.translate("UsersPage", "New branch…"))
         self.new_branch_button.clicked.connect(self.new_branch)
-        self.rename_branch_button = QPushButton(_t("Rename…"))
+        self.rename_branch_button = QPushButton(QCoreApplication.translate("UsersPage", "Rename…"))
         self.rename_branch_button.clicked.connect(self.rename_branch)
         branch_buttons = QHBoxLayout()
         branch_buttons.addStretch()
@@ -233,8 +261,8 @@ class UsersPage(QWidget):
         branches_layout.addWidget(self.branches_table)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(users_tab, _t("Users"))
-        self.tabs.addTab(branches_tab, _t("Branches"))
+        self.tabs.addTab(users_tab, QCoreApplication.translate("UsersPage", "Users"))
+        self.tabs.addTab(branches_tab, QCoreApplication.translate("UsersPage", "Branches"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()
@@ -266,7 +294,11 @@ class UsersPage(QWidget):
         user = self.selected_user()
         for button in (self.reset_button, self.toggle_button, self.role_button):
             button.setEnabled(user is not None)
-        self.toggle_button.setText(_t("Enable") if user and not user.is_active else _t("Disable"))
+        self.toggle_button.setText(
+            QCoreApplication.translate("UsersPage", "Enable")
+            if user and not user.is_active
+            else QCoreApplication.translate("UsersPage", "Disable")
+        )
 
     def _run(self, action: str, call: object) -> bool:
         try:
@@ -284,10 +316,11 @@ class UsersPage(QWidget):
             self.select_user(dialog.created.username)
             QMessageBox.information(
                 self,
-                _t("User created"),
-                _t(
+                QCoreApplication.translate("UsersPage", "User created"),
+                QCoreApplication.translate(
+                    "UsersPage",
                     "{name} can now sign in as '{user}' with the temporary password below, "
-                    "and will be asked to choose their own.\n\n{password}"
+                    "and will be asked to choose their own.\n\n{password}",
                 ).format(
                     name=dialog.created.full_name,
                     user=dialog.created.username,
@@ -302,10 +335,11 @@ class UsersPage(QWidget):
         password = generated_password()
         answer = QMessageBox.question(
             self,
-            _t("Reset password"),
-            _t(
+            QCoreApplication.translate("UsersPage", "Reset password"),
+            QCoreApplication.translate(
+                "UsersPage",
                 "Give {name} a new temporary password? Their current password stops working and "
-                "any lockout is lifted.\n\nTemporary password: {password}"
+                "any lockout is lifted.\n\nTemporary password: {password}",
             ).format(name=user.full_name, password=password),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -320,9 +354,10 @@ class UsersPage(QWidget):
         if user.is_active:
             answer = QMessageBox.question(
                 self,
-                _t("Disable user"),
-                _t(
-                    "Disable {name}? They can no longer sign in; their records and history stay."
+                QCoreApplication.translate("UsersPage", "Disable user"),
+                QCoreApplication.translate(
+                    "UsersPage",
+                    "Disable {name}? They can no longer sign in; their records and history stay.",
                 ).format(name=user.full_name),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -340,8 +375,10 @@ class UsersPage(QWidget):
         labels = [role_label(role) for role in Role]
         choice, ok = QInputDialog.getItem(
             self,
-            _t("Change role"),
-            _t("New role for {name}").format(name=user.full_name),
+            QCoreApplication.translate("UsersPage", "Change role"),
+            QCoreApplication.translate("UsersPage", "New role for {name}").format(
+                name=user.full_name
+            ),
             labels,
             labels.index(role_label(user.role)),
             False,
@@ -352,10 +389,18 @@ class UsersPage(QWidget):
             self.select_user(user.username)
 
     def new_branch(self) -> None:
-        code, ok = QInputDialog.getText(self, _t("New branch"), _t("Branch code (e.g. SH-002)"))
+        code, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("UsersPage", "New branch"),
+            QCoreApplication.translate("UsersPage", "Branch code (e.g. SH-002)"),
+        )
         if not ok:
             return
-        name, ok = QInputDialog.getText(self, _t("New branch"), _t("Branch name"))
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("UsersPage", "New branch"),
+            QCoreApplication.translate("UsersPage", "Branch name"),
+        )
         if ok:
             self._run(
                 "branch",
@@ -367,7 +412,11 @@ class UsersPage(QWidget):
         if branch is None:
             return
         name, ok = QInputDialog.getText(
-            self, _t("Rename branch"), _t("New name"), QLineEdit.EchoMode.Normal, branch.name
+            self,
+            QCoreApplication.translate("UsersPage", "Rename branch"),
+            QCoreApplication.translate("UsersPage", "New name"),
+            QLineEdit.EchoMode.Normal,
+            branch.name,
         )
         if ok:
             self._run(
