@@ -41,9 +41,13 @@ def open_backend(database: str | None = None, *, migrate: bool = True) -> Backen
     if migrate:
         from crm_desk.db.schema_version import is_current
 
-        with translated_errors():
-            if not is_current(engine):
-                from crm_desk.db.migrate import upgrade  # Alembic only when there is work
+        try:
+            with translated_errors():
+                if not is_current(engine):
+                    from crm_desk.db.migrate import upgrade  # Alembic only when there is work
 
-                upgrade(engine, settings.paths.backup_dir)
+                    upgrade(engine, settings.paths.backup_dir)
+        except BaseException:
+            engine.dispose()
+            raise
     return Backend(settings, policy, engine, Services.build(uow_factory(engine), policy))

@@ -15,9 +15,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crm_desk.backend import Backend, open_backend
+from crm_desk.config import default_paths, load_settings
+from crm_desk.db.engine import make_engine
+from crm_desk.db.schema_version import stored_revision
+from crm_desk.db.uow import uow_factory
 from crm_desk.domain.errors import KnownError, ValidationError
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
+from crm_desk.services.audit import verify_trail
+from crm_desk.services.backup import backup_database, check_backup, restore_database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,16 +93,20 @@ def run_command(argv: Sequence[str]) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from crm_desk.backend import open_backend
 
     if args.command == "restore":
         return _restore(args, Actor.system(_operator()))
     backend = open_backend(args.database)
+    try:
+        return _run_on(backend, args)
+    finally:
+        backend.engine.dispose()
+
+
+def _run_on(backend: Backend, args: argparse.Namespace) -> int:
     services = backend.services
     if args.command == "create-db":
-        from crm_desk.db.migrate import current_revision
-
-        print(f"{backend.description}: schema at revision {current_revision(backend.engine)}.")
+        print(f"{backend.description}: schema at revision {stored_revision(backend.engine)}.")
         return 0
     if args.command == "create-user":
         password = _read_password(args.password_stdin)
@@ -112,7 +123,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 full_name=args.full_name,
                 password=password,
             )
-            print(f"Created branch {args.branch_code} and administrator {actor.username}.")
+            (branch,) = services.users.list_branches(actor)
+            print(f"Created branch {branch.code} {branch.name} and administrator {actor.username}.")
             return 0
         operator = Actor.system(_operator())
         branches = {b.code: b.id for b in services.users.list_branches(operator)}
@@ -133,9 +145,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return 0
     if args.command == "verify-audit":
-        from crm_desk.db.uow import uow_factory
-        from crm_desk.services.audit import verify_trail
-
         with uow_factory(backend.engine)() as uow:
             report, head = verify_trail(uow)
         if report.intact:
@@ -151,8 +160,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return 1
     if args.command == "backup":
-        from crm_desk.services.backup import backup_database
-
         target = backup_database(backend.engine, args.to or backend.paths.backup_dir)
         print(f"Backed up to {target}")
         return 0
@@ -160,9 +167,6 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace, actor: Actor) -> int:
-    from crm_desk.config import default_paths, load_settings
-    from crm_desk.db.engine import make_engine
-    from crm_desk.services.backup import check_backup, restore_database
 
     if args.check_only:
         report = check_backup(args.file)
@@ -170,7 +174,10 @@ def _restore(args: argparse.Namespace, actor: Actor) -> int:
         return 0
     settings = load_settings(default_paths(), args.database)
     engine = make_engine(settings.database_url)
-    result = restore_database(engine, args.file, settings.paths.backup_dir, actor)
+    try:
+        result = restore_database(engine, args.file, settings.paths.backup_dir, actor)
+    finally:
+        engine.dispose()
     kept = (
         f"; the replaced database was kept as {result.previous_copy}"
         if result.previous_copy

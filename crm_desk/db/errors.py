@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from crm_desk.domain.errors import (
+    Conflict,
     DatabaseAuthFailed,
     DatabaseBusy,
     DiskFull,
@@ -23,12 +24,29 @@ _SQLITE_WRITE_FAILURES = (
 )
 
 
+def _is_business_unique_violation(orig: object, sqlstate: str | None, text: str) -> bool:
+    """A unique constraint of ours (uq_*), not a primary key: the latter would be a bug."""
+    if sqlstate == "23505":
+        diag = getattr(orig, "diag", None)
+        return str(getattr(diag, "constraint_name", "") or "").startswith("uq_")
+    if text.startswith("UNIQUE constraint failed:"):
+        columns = [c.strip() for c in text.split(":", 1)[1].split(",")]
+        return all(c and not c.endswith(".id") for c in columns)
+    return False
+
+
 def known_error_for(exc: SQLAlchemyError) -> KnownError | None:
     if not isinstance(exc, DBAPIError):
         return None
     orig = exc.orig
     text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     sqlstate = getattr(orig, "sqlstate", None)
+    if _is_business_unique_violation(orig, sqlstate, text):
+        # Two workstations passed the "is it free?" check at the same moment; the later loses.
+        return Conflict(
+            "someone else just saved a record with the same unique value; refresh and try again.",
+            reason="duplicate",
+        )
     if sqlstate:
         if sqlstate.startswith("28"):
             return DatabaseAuthFailed(text)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from crm_desk.domain.clock import ensure_utc
+
 GENESIS_HASH = "0" * 64
 
 # Values never written to the trail in clear; later capabilities add their personal-data fields.
@@ -54,7 +56,7 @@ def canonical_json(value: Any) -> str:
 
 def format_timestamp(value: datetime) -> str:
     """The hashed form of a timestamp: UTC, microseconds, no ambiguity between databases."""
-    return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return ensure_utc(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,9 @@ class Policy:
     source: str = "<built-in>"
 
 
+KNOWN_SECTIONS = frozenset({"version", "security"})
+
+
 def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int:
     value = section.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -42,6 +45,12 @@ def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) 
 
 
 def parse_policy(data: Mapping[str, Any], source: str = "<built-in>") -> Policy:
+    unknown_sections = set(data) - KNOWN_SECTIONS
+    if unknown_sections:
+        raise ConfigurationError(
+            f"{source}: unknown settings {', '.join(sorted(unknown_sections))} "
+            "(a misspelt section would otherwise be ignored silently)."
+        )
     version = data.get("version")
     if not isinstance(version, str) or not version.strip():
         raise ConfigurationError(f"{source}: 'version' must be a non-empty text.")

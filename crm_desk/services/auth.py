@@ -62,7 +62,7 @@ class AuthService(Service):
         raise_if(problems)
         with self.uow_factory() as uow:
             if uow.session.execute(select(func.count(User.id))).scalar_one():
-                raise Conflict("CRM Desk is already set up; sign in instead.")
+                raise Conflict("CRM Desk is already set up; sign in instead.", reason="set_up")
             now = uow.clock()
             system = Actor.system("first-run set-up")
             branch = Branch(code=code, name=bname, created_at=now)
@@ -138,15 +138,17 @@ class AuthService(Service):
         now: datetime = uow.clock()
         state = LoginState(user.failed_attempts, user.locked_until)
         actor = actor_for(user)
-        if not user.is_active:
-            audit.record(uow, actor, failure, "user", user.id, {"reason": (None, "disabled")})
-            uow.commit()
-            raise AccountDisabled()
         if state.is_locked(now):
             audit.record(uow, actor, failure, "user", user.id, {"reason": (None, "locked")})
             uow.commit()
             raise AccountLocked(state.locked_until)
         if self.hasher.verify(user.password_hash, password):
+            # Only the right password learns that the account is disabled: a stranger cannot
+            # find out which accounts exist and are switched off.
+            if not user.is_active:
+                audit.record(uow, actor, failure, "user", user.id, {"reason": (None, "disabled")})
+                uow.commit()
+                raise AccountDisabled()
             if state != LoginState.after_success():
                 user.failed_attempts, user.locked_until = 0, None
             return

@@ -137,9 +137,12 @@ class UserService(Service):
             return user_dto(user)
         if not active:
             if user.id == actor.user_id:
-                raise Conflict("You cannot disable your own account.")
+                raise Conflict("You cannot disable your own account.", reason="self_disable")
             if user.role == Role.ADMINISTRATOR.value and self._active_admins(uow) <= 1:
-                raise Conflict("This is the last active administrator; enable another first.")
+                raise Conflict(
+                    "This is the last active administrator; enable another first.",
+                    reason="last_admin",
+                )
         user.is_active = active
         audit.record(
             uow,
@@ -166,7 +169,10 @@ class UserService(Service):
             and user.is_active
             and self._active_admins(uow) <= 1
         ):
-            raise Conflict("This is the last active administrator; make another one first.")
+            raise Conflict(
+                "This is the last active administrator; make another one first.",
+                reason="last_admin",
+            )
         old = user.role
         user.role = new_role.value
         audit.record(uow, actor, "user.role_changed", "user", user.id, {"role": (old, user.role)})
@@ -260,8 +266,11 @@ class UserService(Service):
 
     @staticmethod
     def _active_admins(uow: UnitOfWork) -> int:
-        return uow.session.execute(
-            select(func.count(User.id)).where(
-                User.role == Role.ADMINISTRATOR.value, User.is_active.is_(True)
-            )
-        ).scalar_one()
+        """Count with the rows locked, so two administrators disabling each other at the same
+        moment on PostgreSQL cannot both pass (SQLite's BEGIN IMMEDIATE serialises them anyway)."""
+        ids = uow.session.execute(
+            select(User.id)
+            .where(User.role == Role.ADMINISTRATOR.value, User.is_active.is_(True))
+            .with_for_update()
+        ).scalars()
+        return len(list(ids))

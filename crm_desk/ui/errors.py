@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -68,54 +69,84 @@ def problem_text(problem: Problem) -> str:
     return text() if text else problem.message
 
 
-def error_text(error: KnownError) -> str:
-    p = error.params
-    when = p.get("until")
-    texts: dict[str, Callable[[], str]] = {
-        "validation": lambda: QCoreApplication.translate(
-            "Errors", "Some fields need correcting; see the messages beside them."
+def _when(value: object) -> object:
+    return local_time(value) if isinstance(value, datetime) else value
+
+
+def _conflict_text(p: dict[str, Any]) -> str:
+    reasons: dict[str, Callable[[], str]] = {
+        "self_disable": lambda: QCoreApplication.translate(
+            "Errors", "You cannot disable your own account."
         ),
-        "permission_denied": lambda: QCoreApplication.translate(
-            "Errors", "Your role does not allow this action."
-        ),
-        "not_found": lambda: QCoreApplication.translate(
-            "Errors", "The record no longer exists; refresh the list."
-        ),
-        "authentication_failed": lambda: QCoreApplication.translate(
-            "Errors", "Wrong user name or password."
-        ),
-        "account_locked": lambda: QCoreApplication.translate(
+        "last_admin": lambda: QCoreApplication.translate(
             "Errors",
-            "Too many failed sign-ins: the account is locked until {until}. "
-            "Wait, or ask an administrator to reset the password.",
-        ).format(until=local_time(when) if isinstance(when, datetime) else when),
-        "account_disabled": lambda: QCoreApplication.translate(
-            "Errors", "This account has been disabled. Ask an administrator."
+            "This is the last active administrator. Make another user an administrator first.",
         ),
-        "database_busy": lambda: QCoreApplication.translate(
-            "Errors",
-            "The database is busy (another program is writing to it). Try again in a moment.",
+        "set_up": lambda: QCoreApplication.translate(
+            "Errors", "CRM Desk is already set up on this database; sign in instead."
         ),
-        "disk_full": lambda: QCoreApplication.translate(
-            "Errors", "The database cannot be written: the disk may be full or read-only.\n{detail}"
-        ).format(**p),
-        "server_unreachable": lambda: QCoreApplication.translate(
+        "duplicate": lambda: QCoreApplication.translate(
             "Errors",
-            "The database server cannot be reached. Check the network and the server address, "
-            "then try again.\n{detail}",
-        ).format(**p),
-        "database_auth_failed": lambda: QCoreApplication.translate(
-            "Errors", "The database server refused the configured user name or password.\n{detail}"
-        ).format(**p),
-        "configuration": lambda: QCoreApplication.translate(
-            "Errors", "The configuration needs attention:\n{detail}"
-        ).format(**p),
-        "conflict": lambda: QCoreApplication.translate(
-            "Errors", "This cannot be done: {detail}"
-        ).format(**p),
+            "Someone else saved a record with the same code or name a moment ago. "
+            "Refresh and try again.",
+        ),
     }
-    text = texts.get(error.code)
-    return text() if text else str(error)
+    text = reasons.get(str(p.get("reason")))
+    return (
+        text()
+        if text
+        else QCoreApplication.translate("Errors", "This cannot be done: {detail}").format(**p)
+    )
+
+
+# Translated when shown (not at import), so a language switch applies at once.
+_ERROR_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "validation": lambda p: QCoreApplication.translate(
+        "Errors", "Some fields need correcting; see the messages beside them."
+    ),
+    "permission_denied": lambda p: QCoreApplication.translate(
+        "Errors", "Your role does not allow this action."
+    ),
+    "not_found": lambda p: QCoreApplication.translate(
+        "Errors", "The record no longer exists; refresh the list."
+    ),
+    "authentication_failed": lambda p: QCoreApplication.translate(
+        "Errors", "Wrong user name or password."
+    ),
+    "account_locked": lambda p: QCoreApplication.translate(
+        "Errors",
+        "Too many failed sign-ins: the account is locked until {until}. "
+        "Wait, or ask an administrator to reset the password.",
+    ).format(until=_when(p.get("until"))),
+    "account_disabled": lambda p: QCoreApplication.translate(
+        "Errors", "This account has been disabled. Ask an administrator."
+    ),
+    "database_busy": lambda p: QCoreApplication.translate(
+        "Errors",
+        "The database is busy (another program is writing to it). Try again in a moment.",
+    ),
+    "disk_full": lambda p: QCoreApplication.translate(
+        "Errors", "The database cannot be written: the disk may be full or read-only.\n{detail}"
+    ).format(**p),
+    "server_unreachable": lambda p: QCoreApplication.translate(
+        "Errors",
+        "The database server cannot be reached. Check the network and the server address, "
+        "then try again.\n{detail}",
+    ).format(**p),
+    "database_auth_failed": lambda p: QCoreApplication.translate(
+        "Errors", "The database server refused the configured user name or password.\n{detail}"
+    ).format(**p),
+    "configuration": lambda p: QCoreApplication.translate(
+        "Errors", "The configuration needs attention:\n{detail}"
+    ).format(**p),
+    "conflict": lambda p: _conflict_text(p),
+}
+ERROR_CODES = tuple(_ERROR_TEXTS)
+
+
+def error_text(error: KnownError) -> str:
+    text = _ERROR_TEXTS.get(error.code)
+    return text(error.params) if text else str(error)
 
 
 def show_error(parent: QWidget | None, error: KnownError) -> None:

@@ -243,6 +243,22 @@
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用您自己的账户。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator. Make another user an administrator first.</source>
+        <translation>这是最后一个在用的管理员。请先将其他用户设为管理员。</translation>
+    </message>
+    <message>
+        <source>CRM Desk is already set up on this database; sign in instead.</source>
+        <translation>此数据库已完成初始化，请直接登录。</translation>
+    </message>
+    <message>
+        <source>Someone else saved a record with the same code or name a moment ago. Refresh and try again.</source>
+        <translation>刚才有其他人保存了代码或名称相同的记录。请刷新后重试。</translation>
+    </message>
+    <message>
         <source>Some fields need correcting; see the messages beside them.</source>
         <translation>部分内容需要更正，请查看各项旁边的提示。</translation>
     </message>

@@ -19,6 +19,7 @@ from crm_desk.db.errors import known_error_for, translated_errors
 from crm_desk.db.models import Branch
 from crm_desk.db.uow import UnitOfWorkFactory, uow_factory
 from crm_desk.domain.errors import (
+    Conflict,
     DatabaseAuthFailed,
     DatabaseBusy,
     DiskFull,
@@ -202,7 +203,6 @@ def test_postgresql_errors_a_user_can_act_on(
 @pytest.mark.parametrize(
     ("sqlstate", "message"),
     [
-        ("23505", 'duplicate key value violates unique constraint "uq_users_username"'),
         ("42501", "audit events are append-only"),
         ("42P01", 'relation "clients" does not exist'),
         ("22003", "integer out of range"),
@@ -271,16 +271,28 @@ def test_an_error_inside_a_unit_of_work_undoes_its_writes(
     assert branch_codes(uow) == []
 
 
-def test_a_constraint_violation_is_not_disguised_as_a_user_error(
+def test_a_unique_value_saved_twice_at_once_is_a_conflict_not_a_crash(
     uow: UnitOfWorkFactory, clock: FakeClock
 ) -> None:
+    """Two workstations passing the "is this code free?" check at the same moment: the unique
+    constraint decides, and the later one gets a message instead of a traceback."""
     with uow() as work:
         work.session.add(Branch(code="DUP", name="x", created_at=clock()))
         work.commit()
-    with pytest.raises(IntegrityError), uow() as work:
+    with pytest.raises(Conflict, match="same unique value"), uow() as work:
         work.session.add(Branch(code="DUP", name="y", created_at=clock()))
         work.commit()
     assert branch_codes(uow) == ["DUP"]
+
+
+def test_a_primary_key_clash_stays_a_bug(uow: UnitOfWorkFactory, clock: FakeClock) -> None:
+    with uow() as work:
+        work.session.add(Branch(id=77, code="A-1", name="x", created_at=clock()))
+        work.commit()
+    with pytest.raises(IntegrityError), uow() as work:
+        work.session.add(Branch(id=77, code="A-2", name="y", created_at=clock()))
+        work.commit()
+    assert branch_codes(uow) == ["A-1"]
 
 
 def test_a_unit_of_work_leaves_no_connection_checked_out(

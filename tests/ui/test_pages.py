@@ -52,7 +52,9 @@ def test_generated_temporary_password_is_accepted(qtbot, services, admin):
     assert dialog.created is not None
 
 
-def test_users_page_lists_and_disables(qtbot, services, admin, make_user, monkeypatch, qtmodeltester):
+def test_users_page_lists_and_disables(
+    qtbot, services, admin, make_user, monkeypatch, qtmodeltester
+):
     adviser = make_user(Role.ADVISER, username="li.na")
     page = UsersPage(services, admin)
     qtbot.addWidget(page)

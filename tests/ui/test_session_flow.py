@@ -78,8 +78,14 @@ def test_sign_in_locks_after_five_failures(qtbot, services, admin):
 
 
 def test_temporary_password_must_be_changed_first(qtbot, services, admin):
-    services.users.create_user(admin, username="li.na", full_name="李娜", role=Role.ADVISER,
-                               branch_id=admin.branch_id, temporary_password="temporary pass 123")
+    services.users.create_user(
+        admin,
+        username="li.na",
+        full_name="李娜",
+        role=Role.ADVISER,
+        branch_id=admin.branch_id,
+        temporary_password="temporary pass 123",
+    )
     session = make_session(qtbot, services)
     login = session.start()
     qtbot.addWidget(login)

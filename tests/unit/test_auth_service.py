@@ -257,6 +257,17 @@ def test_a_disabled_account_is_refused_even_with_the_right_password(
     assert services.auth.sign_in("wu.fang", USER_PASSWORD).user_id == adviser.user_id
 
 
+def test_a_wrong_password_does_not_reveal_that_an_account_is_disabled(
+    services: Services, admin: Actor, make_user: MakeUser
+) -> None:
+    adviser = make_user(Role.ADVISER, username="qian.li")
+    services.users.set_active(admin, adviser.user_id, False)
+    with pytest.raises(AuthenticationFailed):  # the same answer as for any wrong password
+        services.auth.sign_in("qian.li", WRONG)
+    with pytest.raises(AccountDisabled):
+        services.auth.sign_in("qian.li", USER_PASSWORD)
+
+
 # --- forced password change -------------------------------------------------------------------
 
 

@@ -261,6 +261,12 @@ def test_unknown_keys_are_refused_by_name() -> None:
     refused(with_security(max_failed_login=5, colour="red"), "colour", "max_failed_login")
 
 
+def test_a_misspelt_section_is_refused_not_ignored() -> None:
+    data = {**with_security(), "securty": {"lockout_minutes": 1}}
+    with pytest.raises(ConfigurationError, match="securty"):
+        parse_policy(data)
+
+
 def test_a_missing_file_is_refused_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "nowhere" / "policy.toml"
     with pytest.raises(ConfigurationError, match="does not exist") as error:

@@ -63,10 +63,12 @@ def test_the_rule_checker_catches_a_violation(tmp_path, monkeypatch):
     assert layer_violations() == [
         "domain/bad.py: domain may not import PySide6",
         "domain/bad.py: domain may not import crm_desk.db.models",
-    ] or sorted(layer_violations()) == sorted([
-        "domain/bad.py: domain may not import PySide6",
-        "domain/bad.py: domain may not import crm_desk.db.models",
-    ])
+    ] or sorted(layer_violations()) == sorted(
+        [
+            "domain/bad.py: domain may not import PySide6",
+            "domain/bad.py: domain may not import crm_desk.db.models",
+        ]
+    )
 
 
 def test_importing_everything_creates_no_engine_session_or_application():
