@@ -59,3 +59,47 @@ def entity_label(entity_type: str) -> str:
         "database": QCoreApplication.translate("Entities", "Database"),
     }
     return labels.get(entity_type, entity_type)
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "username": QCoreApplication.translate("Fields", "user name"),
+        "full_name": QCoreApplication.translate("Fields", "full name"),
+        "role": QCoreApplication.translate("Fields", "role"),
+        "branch_id": QCoreApplication.translate("Fields", "branch"),
+        "is_active": QCoreApplication.translate("Fields", "active"),
+        "must_change_password": QCoreApplication.translate("Fields", "must change password"),
+        "password": QCoreApplication.translate("Fields", "password"),
+        "failed_attempts": QCoreApplication.translate("Fields", "failed sign-ins"),
+        "locked_until": QCoreApplication.translate("Fields", "locked until"),
+        "reason": QCoreApplication.translate("Fields", "reason"),
+        "code": QCoreApplication.translate("Fields", "code"),
+        "name": QCoreApplication.translate("Fields", "name"),
+        "restored_from": QCoreApplication.translate("Fields", "restored from"),
+        "previous_copy": QCoreApplication.translate("Fields", "previous database kept as"),
+        "events_in_backup": QCoreApplication.translate("Fields", "events in the backup"),
+    }
+    return labels.get(field, field)
+
+
+def audit_value(field: str, value: object) -> str:
+    """A recorded value as a reader expects it: 是/否, role names, reasons in words."""
+    if value is None or value == "":
+        return "—"
+    if value is True:
+        return QCoreApplication.translate("Fields", "yes")
+    if value is False:
+        return QCoreApplication.translate("Fields", "no")
+    if value == "<redacted>":
+        return QCoreApplication.translate("Fields", "(hidden)")
+    if field == "role" and value in {r.value for r in Role}:
+        return role_label(Role(str(value)))
+    if field == "reason":
+        reasons = {
+            "wrong password": QCoreApplication.translate("Fields", "wrong password"),
+            "unknown user name": QCoreApplication.translate("Fields", "unknown user name"),
+            "locked": QCoreApplication.translate("Fields", "account locked"),
+            "disabled": QCoreApplication.translate("Fields", "account disabled"),
+        }
+        return reasons.get(str(value), str(value))
+    return str(value)

@@ -5,22 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from crm_desk.services.dto import AuditEventDTO
-from crm_desk.ui.formatting import action_label, entity_label, local_time
+from crm_desk.ui.formatting import (
+    action_label,
+    audit_value,
+    entity_label,
+    field_label,
+    local_time,
+)
 from crm_desk.ui.table_model import Column
-
-
-def _value(value: object) -> str:
-    return "—" if value is None or value == "" else str(value)
 
 
 def changes_text(event: AuditEventDTO) -> str:
     parts = []
     for field, values in event.changes.items():
         before, after = (list(values) + [None, None])[:2]
+        label = field_label(field)
         if before in (None, ""):
-            parts.append(f"{field}: {_value(after)}")
+            parts.append(f"{label}: {audit_value(field, after)}")
         else:
-            parts.append(f"{field}: {_value(before)} → {_value(after)}")
+            parts.append(f"{label}: {audit_value(field, before)} → {audit_value(field, after)}")
     return "; ".join(parts)
 
 
