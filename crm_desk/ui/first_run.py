@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from crm_desk.domain.errors import KnownError, Problem, ValidationError
-from crm_desk.services.actor import Actor
+from crm_desk.domain.errors import Problem
 from crm_desk.services.auth import AuthService
-from crm_desk.ui.errors import show_error
 from crm_desk.ui.widgets import CheckedForm, password_edit
 
 
@@ -65,20 +63,17 @@ class FirstRunDialog(QDialog):
         if self.password.text() != self.confirm.text():
             self.form.show_problems({"confirm": Problem("password.mismatch", "Passwords differ.")})
             return
-        try:
-            actor: Actor = self._auth.first_run(
+        actor = self.form.attempt(
+            self,
+            lambda: self._auth.first_run(
                 branch_code=self.branch_code.text(),
                 branch_name=self.branch_name.text(),
                 username=self.username.text(),
                 full_name=self.full_name.text(),
                 password=self.password.text(),
-            )
-        except ValidationError as exc:
-            if not self.form.show_problems(exc.problems):
-                show_error(self, exc)
-            return
-        except KnownError as exc:
-            show_error(self, exc)
+            ),
+        )
+        if actor is None:
             return
         self.signed_in.emit(actor)
         self.accept()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -13,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desk.domain.errors import Problem
-from crm_desk.ui.errors import problem_text
+from crm_desk.domain.errors import KnownError, Problem, ValidationError
+from crm_desk.ui.errors import problem_text, show_error
+
+T = TypeVar("T")
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -69,6 +74,18 @@ class CheckedForm(QFormLayout):
 
     def error_text(self, name: str) -> str:
         return self._errors[name].text()
+
+    def attempt(self, parent: QWidget, call: Callable[[], T]) -> T | None:
+        """Run a service call for this form: field problems appear at their fields, any other
+        known error as a message; returns None when nothing was saved."""
+        try:
+            return call()
+        except ValidationError as exc:
+            if not self.show_problems(exc.problems):
+                show_error(parent, exc)
+        except KnownError as exc:
+            show_error(parent, exc)
+        return None
 
 
 def password_edit(placeholder: str = "") -> QLineEdit:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import secrets
 import string
 
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desk.domain.errors import KnownError, ValidationError
+from crm_desk.domain.errors import KnownError
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
@@ -185,23 +187,19 @@ class NewUserDialog(QDialog):
         layout.addWidget(buttons)
 
     def submit(self) -> None:
-        try:
-            self.created = self._services.users.create_user(
+        self.created = self.form.attempt(
+            self,
+            lambda: self._services.users.create_user(
                 self._actor,
                 username=self.username.text(),
                 full_name=self.full_name.text(),
                 role=str(self.role.currentData()),
                 branch_id=int(self.branch.currentData() or 0),
                 temporary_password=self.password.text(),
-            )
-        except ValidationError as exc:
-            if not self.form.show_problems(exc.problems):
-                show_error(self, exc)
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+            ),
+        )
+        if self.created is not None:
+            self.accept()
 
 
 class UsersPage(QWidget):
@@ -300,9 +298,9 @@ class UsersPage(QWidget):
             else QCoreApplication.translate("UsersPage", "Disable")
         )
 
-    def _run(self, action: str, call: object) -> bool:
+    def _run(self, call: Callable[[], object]) -> bool:
         try:
-            call()  # type: ignore[operator]
+            call()
         except KnownError as exc:
             show_error(self, exc)
             return False
@@ -343,9 +341,7 @@ class UsersPage(QWidget):
             ).format(name=user.full_name, password=password),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(
-                "reset", lambda: self._services.users.reset_password(self._actor, user.id, password)
-            )
+            self._run(lambda: self._services.users.reset_password(self._actor, user.id, password))
 
     def toggle_active(self) -> None:
         user = self.selected_user()
@@ -363,7 +359,6 @@ class UsersPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._run(
-            "toggle",
             lambda: self._services.users.set_active(self._actor, user.id, not user.is_active),
         )
         self.select_user(user.username)
@@ -385,7 +380,7 @@ class UsersPage(QWidget):
         )
         if ok:
             role = list(Role)[labels.index(choice)]
-            self._run("role", lambda: self._services.users.change_role(self._actor, user.id, role))
+            self._run(lambda: self._services.users.change_role(self._actor, user.id, role))
             self.select_user(user.username)
 
     def new_branch(self) -> None:
@@ -403,7 +398,6 @@ class UsersPage(QWidget):
         )
         if ok:
             self._run(
-                "branch",
                 lambda: self._services.users.create_branch(self._actor, code=code, name=name),
             )
 
@@ -419,6 +413,4 @@ class UsersPage(QWidget):
             branch.name,
         )
         if ok:
-            self._run(
-                "rename", lambda: self._services.users.rename_branch(self._actor, branch.id, name)
-            )
+            self._run(lambda: self._services.users.rename_branch(self._actor, branch.id, name))
