@@ -50,4 +50,7 @@ def open_backend(database: str | None = None, *, migrate: bool = True) -> Backen
         except BaseException:
             engine.dispose()
             raise
-    return Backend(settings, policy, engine, Services.build(uow_factory(engine), policy))
+    services = Services.build(uow_factory(engine), policy, key_dir=settings.paths.config_dir)
+    with translated_errors():
+        services.keys.open()
+    return Backend(settings, policy, engine, services)

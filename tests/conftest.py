@@ -155,8 +155,10 @@ def policy() -> Policy:
 
 
 @pytest.fixture
-def services(uow: UnitOfWorkFactory, policy: Policy) -> Services:
-    return Services.build(uow, policy, fast_hasher_for_tests())
+def services(uow: UnitOfWorkFactory, policy: Policy, crm_home: Path) -> Services:
+    built = Services.build(uow, policy, fast_hasher_for_tests(), key_dir=crm_home / "keys")
+    built.keys.open()  # first start: creates this workstation's data key and registers it
+    return built
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
-"""Tables of the foundation: branches, users and the append-only audit trail."""
+"""Tables: branches, users, the append-only audit trail, clients and their interviews."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_desk.db.base import Base
@@ -63,3 +64,143 @@ class AuditEvent(Base):
     changes: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AppSetting(Base):
+    """Facts about this database itself, e.g. the check value of the data key."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Client(Base):
+    """A client (individual). Identity number, phone, e-mail and address are stored encrypted;
+    ``*_index`` columns are keyed blind indexes for exact look-up, never reversible."""
+
+    __tablename__ = "clients"
+    __table_args__ = (
+        Index("ix_clients_adviser_sort", "adviser_id", "name_sort", "id"),
+        Index("ix_clients_branch_sort", "branch_id", "name_sort", "id"),
+        Index("ix_clients_sort", "name_sort", "id"),
+        Index("ix_clients_name_birth", "name", "birth_date"),
+        Index("ix_clients_initials", "name_initials", "id"),
+        Index("ix_clients_phone_last4", "phone_last4"),
+        Index("ix_clients_birth_date", "birth_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    name: Mapped[str] = mapped_column(String(100))
+    name_sort: Mapped[str] = mapped_column(String(400))  # pinyin / lower case: the list's order
+    name_initials: Mapped[str] = mapped_column(String(100))  # pinyin initials: zs for 张三
+    id_type: Mapped[str] = mapped_column(String(20))
+    id_number_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    id_number_index: Mapped[str] = mapped_column(String(64), unique=True)
+    birth_date: Mapped[date]
+    gender: Mapped[str | None] = mapped_column(String(1))
+    phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    phone_index: Mapped[str] = mapped_column(String(64), index=True)
+    phone_last4: Mapped[str] = mapped_column(String(4))
+    email_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    address_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    occupation: Mapped[str] = mapped_column(String(100), default="")
+    income_band: Mapped[str] = mapped_column(String(20))
+    financial_assets: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    experience_years: Mapped[int] = mapped_column(default=0)
+    experience_types: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+    objectives: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+    horizon: Mapped[str] = mapped_column(String(20))
+    liquidity: Mapped[str] = mapped_column(String(20))
+    investor_type: Mapped[str] = mapped_column(String(20), default="ordinary")
+    professional_evidence: Mapped[str | None] = mapped_column(Text)
+    preferred_language: Mapped[str] = mapped_column(String(10), default="zh_CN")
+    # Any open hand-set vulnerability flag (kept here so the list can filter on it cheaply).
+    flagged_vulnerable: Mapped[bool] = mapped_column(default=False)
+    adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    adviser: Mapped[User] = relationship(foreign_keys=[adviser_id], lazy="raise")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ClientVulnerability(Base):
+    __tablename__ = "client_vulnerabilities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+    set_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    set_at: Mapped[datetime]
+    cleared_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    cleared_at: Mapped[datetime | None]
+    clear_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ProfessionalApplication(Base):
+    """An ordinary investor's written application to be treated as professional, with evidence;
+    a supervisor decides."""
+
+    __tablename__ = "professional_applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    financial_assets: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    average_income: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    experience_years: Mapped[int]
+    evidence: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None]
+    decision_comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Interview(Base):
+    """面谈记录. Never edited: a correction is a new interview pointing at the one it corrects."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (Index("ix_interviews_client_time", "client_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    occurred_at: Mapped[datetime]
+    channel: Mapped[str] = mapped_column(String(20))
+    participants: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
+    concerns: Mapped[str] = mapped_column(Text, default="")
+    products_discussed: Mapped[str] = mapped_column(Text, default="")
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("interviews.id"))
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime]
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_owner_status_due", "owner_id", "status", "due_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    interview_id: Mapped[int | None] = mapped_column(ForeignKey("interviews.id"))
+    action: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date]
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    outcome: Mapped[str | None] = mapped_column(Text)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    done_at: Mapped[datetime | None]
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+    __mapper_args__ = {"version_id_col": version}

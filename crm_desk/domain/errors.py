@@ -105,3 +105,38 @@ class DatabaseAuthFailed(KnownError):
 class ConfigurationError(KnownError):
     code = "configuration"
     template = "{detail}"
+
+
+class DuplicateClient(KnownError):
+    """The identity number is already on file; ``client_id`` opens it when the user may see it."""
+
+    code = "duplicate_client"
+    template = "A client with this identity document already exists (client {client_id})."
+
+    def __init__(self, client_id: int, visible: bool) -> None:
+        super().__init__(client_id=client_id, visible=visible)
+        self.client_id = client_id
+        self.visible = visible
+
+
+class SimilarClients(KnownError):
+    """Same name and birth date as existing clients: confirm before creating another."""
+
+    code = "similar_clients"
+    template = "{count} client(s) with the same name and birth date already exist."
+
+    def __init__(self, matches: list[Any]) -> None:
+        super().__init__(count=len(matches))
+        self.matches = matches
+
+
+class ConcurrentEdit(KnownError):
+    """Someone saved the record after it was opened; nothing was overwritten."""
+
+    code = "concurrent_edit"
+    template = "{who} changed this record at {when} while it was open: {fields}."
+
+    def __init__(self, who: str, when: object, fields: list[str], current_version: int) -> None:
+        super().__init__(who=who, when=when, fields=", ".join(fields) or "-")
+        self.changed_fields = fields
+        self.current_version = current_version

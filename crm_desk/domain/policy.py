@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,27 @@ class SecurityPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class InvestorPolicy:
+    """Professional-investor thresholds (natural persons) and who counts as elderly."""
+
+    professional_assets: Decimal = Decimal("5000000")
+    professional_income: Decimal = Decimal("500000")
+    professional_experience_years: int = 2
+    conversion_assets: Decimal = Decimal("3000000")
+    conversion_income: Decimal = Decimal("300000")
+    conversion_experience_years: int = 1
+    elderly_age: int = 65
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     version: str
     security: SecurityPolicy
+    investor: InvestorPolicy = InvestorPolicy()
     source: str = "<built-in>"
 
 
-KNOWN_SECTIONS = frozenset({"version", "security"})
+KNOWN_SECTIONS = frozenset({"version", "security", "investors"})
 
 
 def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int:
@@ -42,6 +57,31 @@ def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) 
             f"{where}: '{key}' must be between {low} and {high}, found {value}."
         )
     return value
+
+
+def _money(section: Mapping[str, Any], key: str, where: str) -> Decimal:
+    value = section.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ConfigurationError(f"{where}: '{key}' must be an amount in yuan, found {value!r}.")
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError as exc:
+        raise ConfigurationError(
+            f"{where}: '{key}' must be an amount in yuan, found {value!r}."
+        ) from exc
+    if not amount.is_finite() or amount < 0:
+        raise ConfigurationError(f"{where}: '{key}' must be zero or more, found {value}.")
+    return amount
+
+
+def _section(data: Mapping[str, Any], name: str, source: str, known: set[str]) -> Mapping[str, Any]:
+    raw = data.get(name)
+    if not isinstance(raw, Mapping):
+        raise ConfigurationError(f"{source}: the [{name}] section is missing.")
+    unknown = set(raw) - known
+    if unknown:
+        raise ConfigurationError(f"{source} [{name}]: unknown keys {', '.join(sorted(unknown))}.")
+    return raw
 
 
 def parse_policy(data: Mapping[str, Any], source: str = "<built-in>") -> Policy:
@@ -67,7 +107,22 @@ def parse_policy(data: Mapping[str, Any], source: str = "<built-in>") -> Policy:
         lockout_minutes=_int(raw_security, "lockout_minutes", where, 1, 24 * 60),
         idle_lock_minutes=_int(raw_security, "idle_lock_minutes", where, 1, 24 * 60),
     )
-    return Policy(version=version.strip(), security=security, source=source)
+    where = f"{source} [investors]"
+    raw_investors = _section(data, "investors", source, set(InvestorPolicy.__dataclass_fields__))
+    investor = InvestorPolicy(
+        professional_assets=_money(raw_investors, "professional_assets", where),
+        professional_income=_money(raw_investors, "professional_income", where),
+        professional_experience_years=_int(
+            raw_investors, "professional_experience_years", where, 0, 50
+        ),
+        conversion_assets=_money(raw_investors, "conversion_assets", where),
+        conversion_income=_money(raw_investors, "conversion_income", where),
+        conversion_experience_years=_int(
+            raw_investors, "conversion_experience_years", where, 0, 50
+        ),
+        elderly_age=_int(raw_investors, "elderly_age", where, 50, 100),
+    )
+    return Policy(version=version.strip(), security=security, investor=investor, source=source)
 
 
 def load_policy(path: Path) -> Policy:

@@ -20,6 +20,7 @@ from crm_desk.domain.roles import Role
 from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
+from crm_desk.services.keys import KeyService
 from crm_desk.services.permissions import Permission, operation
 from crm_desk.services.validation import (
     check_password,
@@ -44,6 +45,7 @@ def actor_for(user: User) -> Actor:
 
 class AuthService(Service):
     # Not guarded by a permission: these run before anyone is signed in.
+    keys: KeyService | None = None
 
     def needs_first_run(self) -> bool:
         with self.uow_factory() as uow:
@@ -107,6 +109,10 @@ class AuthService(Service):
             return admin
 
     def sign_in(self, username: str, password: str) -> Actor:
+        """Refused while this workstation's data key does not fit the database (with how to fix
+        it): a user signed in there could not read personal data, nor write any safely."""
+        if self.keys is not None and self.keys.problem is not None:
+            raise self.keys.problem
         uname = username.strip().casefold()
         with self.uow_factory() as uow:
             user = uow.session.execute(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from crm_desk.db.uow import UnitOfWorkFactory
 from crm_desk.domain.policy import Policy
 from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
+from crm_desk.services.clients import ClientService
+from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
 from crm_desk.services.users import UserService
 
@@ -17,16 +20,32 @@ class Services:
     auth: AuthService
     users: UserService
     audit: AuditService
+    clients: ClientService
+    keys: KeyService
     policy: Policy
 
     @classmethod
     def build(
-        cls, uow_factory: UnitOfWorkFactory, policy: Policy, hasher: PasswordHasher | None = None
+        cls,
+        uow_factory: UnitOfWorkFactory,
+        policy: Policy,
+        hasher: PasswordHasher | None = None,
+        *,
+        key_dir: Path,
     ) -> Services:
+        """Call ``keys.open()`` once the schema is current: until the workstation's data key is
+        known and matches the database, sign-in and personal data are refused with a message."""
         hasher = hasher or PasswordHasher()
+        keys = KeyService(uow_factory, key_dir)
+        clients = ClientService(uow_factory, policy, hasher)
+        clients.keys = keys
+        auth = AuthService(uow_factory, policy, hasher)
+        auth.keys = keys
         return cls(
-            auth=AuthService(uow_factory, policy, hasher),
+            auth=auth,
             users=UserService(uow_factory, policy, hasher),
             audit=AuditService(uow_factory, policy, hasher),
+            clients=clients,
+            keys=keys,
             policy=policy,
         )

@@ -5,18 +5,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import select
 
 from crm_desk.db.models import User
-from crm_desk.db.uow import UnitOfWork
+from crm_desk.db.uow import UnitOfWork, UnitOfWorkFactory
 from crm_desk.domain.errors import AccountDisabled, PermissionDenied
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
-
-if TYPE_CHECKING:
-    from crm_desk.services.base import Service
 
 
 class Permission(StrEnum):
@@ -26,6 +23,15 @@ class Permission(StrEnum):
     BRANCHES_MANAGE = "branches_manage"
     AUDIT_VIEW = "audit_view"
     AUDIT_VERIFY = "audit_verify"
+    CLIENTS_VIEW = "clients_view"  # within the actor's reach: own clients, branch, or all
+    CLIENTS_EDIT = "clients_edit"
+    CLIENTS_REASSIGN = "clients_reassign"
+    PERSONAL_DATA_REVEAL = "personal_data_reveal"
+    PROFESSIONAL_DECIDE = "professional_decide"
+    INTERVIEWS_RECORD = "interviews_record"
+    KEY_EXPORT = "key_export"
+    CLIENTS_IMPORT = "clients_import"
+    CLIENTS_EXPORT = "clients_export"
 
 
 A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
@@ -38,6 +44,16 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.BRANCHES_MANAGE: frozenset({M}),
     Permission.AUDIT_VIEW: frozenset({C, M}),
     Permission.AUDIT_VERIFY: frozenset({C, M}),
+    # Administrators keep the system running and do not serve clients: no client data for them.
+    Permission.CLIENTS_VIEW: frozenset({A, S, C}),
+    Permission.CLIENTS_EDIT: frozenset({A, S}),
+    Permission.CLIENTS_REASSIGN: frozenset({S}),
+    Permission.PERSONAL_DATA_REVEAL: frozenset({A, S, C}),
+    Permission.PROFESSIONAL_DECIDE: frozenset({S}),
+    Permission.INTERVIEWS_RECORD: frozenset({A, S}),
+    Permission.KEY_EXPORT: frozenset({M}),
+    Permission.CLIENTS_IMPORT: frozenset({A, S}),
+    Permission.CLIENTS_EXPORT: frozenset({A, S, C}),
 }
 
 # Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.
@@ -74,7 +90,13 @@ def authorize(uow: UnitOfWork, actor: Actor, permission: Permission, operation: 
 
 P = ParamSpec("P")
 R = TypeVar("R")
-Svc = TypeVar("Svc", bound="Service")
+
+
+class HasUnitOfWork(Protocol):
+    uow_factory: UnitOfWorkFactory
+
+
+Svc = TypeVar("Svc", bound=HasUnitOfWork)
 
 
 def operation(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,7 +39,12 @@ pytestmark = pytest.mark.db
 
 
 def services_on(engine: Engine, policy: Policy) -> Services:
-    return Services.build(uow_factory(engine, FakeClock()), policy, fast_hasher_for_tests())
+    return Services.build(
+        uow_factory(engine, FakeClock()),
+        policy,
+        fast_hasher_for_tests(),
+        key_dir=Path(os.environ["CRM_DESK_HOME"]) / "keys",
+    )
 
 
 # --- SQLite: locked by another program --------------------------------------------------------

@@ -3,6 +3,7 @@ upgrades only when needed, and a copy of a SQLite file before migrating it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -16,6 +17,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 import crm_desk.db.migrate as migrate
+from crm_desk.db.base import Base
 from crm_desk.db.engine import make_engine, sqlite_url
 from crm_desk.db.migrate import (
     alembic_config,
@@ -33,7 +35,12 @@ from tests.conftest import ADMIN_PASSWORD, FakeClock
 
 pytestmark = pytest.mark.db
 
-TABLES = {"alembic_version", "branches", "users", "audit_events"}
+TABLES = set(Base.metadata.tables) | {"alembic_version"}
+
+
+def tables(engine: Engine) -> set[str]:
+    """Tables of the schema, without SQLite's FTS5 search table and its shadow tables."""
+    return {t for t in inspect(engine).get_table_names() if not t.startswith("client_name_fts")}
 
 
 def append_only_triggers(engine: Engine) -> set[str]:
@@ -58,7 +65,12 @@ EXPECTED_TRIGGERS = {
 
 
 def set_up(engine: Engine, policy: Policy) -> Services:
-    services = Services.build(uow_factory(engine, FakeClock()), policy, fast_hasher_for_tests())
+    services = Services.build(
+        uow_factory(engine, FakeClock()),
+        policy,
+        fast_hasher_for_tests(),
+        key_dir=Path(os.environ["CRM_DESK_HOME"]) / "keys",
+    )
     services.auth.first_run(
         branch_code="SH-001",
         branch_name="上海支行",
@@ -88,17 +100,17 @@ def test_a_drifted_schema_is_noticed_by_the_check(engine: Engine) -> None:
 
 def test_upgrade_downgrade_upgrade(engine: Engine, backend: str, policy: Policy) -> None:
     assert current_revision(engine) == head_revision()
-    assert set(inspect(engine).get_table_names()) == TABLES
+    assert tables(engine) == TABLES
     assert append_only_triggers(engine) == EXPECTED_TRIGGERS[backend]
 
     downgrade(engine, "base")
     assert current_revision(engine) is None
-    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    assert tables(engine) <= {"alembic_version"}
     assert needs_upgrade(engine)
 
     assert upgrade(engine) is None  # nothing to copy: no revision was there
     assert current_revision(engine) == head_revision()
-    assert set(inspect(engine).get_table_names()) == TABLES
+    assert tables(engine) == TABLES
     assert append_only_triggers(engine) == EXPECTED_TRIGGERS[backend]
     command.check(alembic_config(engine))
 
@@ -118,7 +130,7 @@ def test_an_empty_database_needs_an_upgrade_and_gets_one(
         assert upgrade(engine) is None
         assert not needs_upgrade(engine)
         assert current_revision(engine) == head_revision()
-        assert set(inspect(engine).get_table_names()) == TABLES
+        assert tables(engine) == TABLES
         assert set_up(engine, policy).auth.sign_in("admin", ADMIN_PASSWORD).username == "admin"
     finally:
         engine.dispose()

@@ -152,6 +152,15 @@ VALID = {
         "lockout_minutes": 15,
         "idle_lock_minutes": 10,
     },
+    "investors": {
+        "professional_assets": 5000000,
+        "professional_income": 500000,
+        "professional_experience_years": 2,
+        "conversion_assets": 3000000,
+        "conversion_income": 300000,
+        "conversion_experience_years": 1,
+        "elderly_age": 65,
+    },
 }
 
 
@@ -162,7 +171,7 @@ def with_security(**changes: object) -> dict[str, object]:
             security.pop(key)
         else:
             security[key] = value
-    return {"version": "2026.1", "security": security}
+    return {"version": "2026.1", "security": security, "investors": VALID["investors"]}
 
 
 def write(tmp_path: Path, text: str, name: str = "policy.toml") -> Path:

@@ -1,0 +1,145 @@
+"""What the client services hand out: frozen, personal data masked unless revealed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from crm_desk.domain.clients import (
+    Horizon,
+    IncomeBand,
+    InvestorType,
+    Language,
+    Liquidity,
+    Objective,
+    ProductExperience,
+    Vulnerability,
+)
+from crm_desk.domain.identity import Gender, IdType
+
+
+class ClientSort(StrEnum):
+    NAME = "name"  # by pinyin, then id
+    BIRTH_DATE = "birth_date"
+
+
+@dataclass(frozen=True, slots=True)
+class ClientQuery:
+    """What the client list shows: one search text and the filters."""
+
+    text: str = ""
+    adviser_id: int | None = None
+    vulnerable_only: bool = False
+    sort: ClientSort = ClientSort.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SortKey:
+    """Position of a row in the list's order: the sort value, then the id."""
+
+    value: str
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    id: int
+    name: str
+    id_type: IdType
+    id_number_masked: str
+    phone_masked: str
+    birth_date: date
+    age: int
+    gender: Gender | None
+    adviser_id: int
+    adviser_name: str
+    investor_type: InvestorType
+    vulnerable: bool  # 65 or over, or a flag set by hand
+    key: SortKey
+
+
+@dataclass(frozen=True, slots=True)
+class VulnerabilityDTO:
+    id: int
+    kind: Vulnerability
+    reason: str
+    set_by: str
+    set_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalApplicationDTO:
+    id: int
+    client_id: int
+    client_name: str
+    financial_assets: Decimal
+    average_income: Decimal
+    experience_years: int
+    evidence: str
+    requested_by_id: int
+    requested_by: str
+    requested_at: datetime
+    status: str
+    meets_thresholds: bool
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_comment: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientDetail:
+    id: int
+    version: int
+    name: str
+    id_type: IdType
+    id_number_masked: str
+    birth_date: date
+    age: int
+    gender: Gender | None
+    phone_masked: str
+    email_masked: str | None
+    address_masked: str | None
+    occupation: str
+    income_band: IncomeBand
+    financial_assets: Decimal
+    experience_years: int
+    experience_types: tuple[ProductExperience, ...]
+    objectives: tuple[Objective, ...]
+    horizon: Horizon
+    liquidity: Liquidity
+    investor_type: InvestorType
+    professional_evidence: str | None
+    preferred_language: Language
+    adviser_id: int
+    adviser_name: str
+    branch_id: int
+    elderly: bool
+    vulnerabilities: tuple[VulnerabilityDTO, ...]
+    applications: tuple[ProfessionalApplicationDTO, ...]
+    created_at: datetime
+    updated_at: datetime
+    updated_by: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarClient:
+    id: int
+    name: str
+    birth_date: date
+    adviser_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One thing that happened to the client; later capabilities add their kinds."""
+
+    when: datetime
+    kind: str  # "interview", "follow_up", "profile", "assessment", "sale", "document", ...
+    title: str
+    detail: str
+    by: str
+    ref_id: int | None = None

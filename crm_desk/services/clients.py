@@ -1,0 +1,934 @@
+"""Client records: create, edit (optimistic locking), reveal personal data, reassign, search and
+page through the list. Every query is narrowed to the clients the actor serves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true, tuple_
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from crm_desk.db.client_search import index_name, name_matches
+from crm_desk.db.models import (
+    AuditEvent,
+    Client,
+    ClientVulnerability,
+    ProfessionalApplication,
+    User,
+)
+from crm_desk.db.uow import UnitOfWork
+from crm_desk.domain.audit import mask_text
+from crm_desk.domain.clients import (
+    ClientInput,
+    ClientProfile,
+    Horizon,
+    IncomeBand,
+    InvestorType,
+    Language,
+    Liquidity,
+    Objective,
+    ProductExperience,
+    Vulnerability,
+    age_on,
+    is_elderly,
+    validate_client,
+)
+from crm_desk.domain.errors import (
+    ConcurrentEdit,
+    Conflict,
+    DuplicateClient,
+    NotFound,
+    Problem,
+    SimilarClients,
+    ValidationError,
+)
+from crm_desk.domain.identity import Gender, IdType, check_phone, phone_last_four
+from crm_desk.domain.names import initials, sort_key
+from crm_desk.domain.roles import Role
+from crm_desk.services import audit
+from crm_desk.services.actor import Actor
+from crm_desk.services.base import Service
+from crm_desk.services.client_dto import (
+    ClientDetail,
+    ClientQuery,
+    ClientRow,
+    ClientSort,
+    ProfessionalApplicationDTO,
+    SimilarClient,
+    SortKey,
+    VulnerabilityDTO,
+)
+from crm_desk.services.crypto import FieldCipher
+from crm_desk.services.keys import KeyService
+from crm_desk.services.permissions import Permission, operation
+
+ENCRYPTED_FIELDS = ("id_number", "phone", "email", "address")
+
+
+def local_today(uow: UnitOfWork) -> date:
+    """The branch's calendar day: the workstation's time zone applied to the UTC clock."""
+    return uow.clock().astimezone().date()
+
+
+def visible_to(actor: Actor) -> ColumnElement[bool]:
+    """Advisers see their own clients, supervisors their branch, compliance everything."""
+    if actor.is_system or actor.role is Role.COMPLIANCE:
+        return true()
+    if actor.role is Role.SUPERVISOR:
+        return Client.branch_id == actor.branch_id
+    if actor.role is Role.ADVISER:
+        return Client.adviser_id == actor.user_id
+    return false()
+
+
+def _masked_email(value: str) -> str:
+    return mask_text(value)
+
+
+def _masked_address(value: str) -> str:
+    """Keep the city part a reader needs to recognise it: the first six characters."""
+    return value[:6] + "…" if len(value) > 6 else "…"
+
+
+class ClientService(Service):
+    keys: KeyService
+
+    def _cipher(self) -> FieldCipher:
+        return self.keys.require()
+
+    # -- reading -------------------------------------------------------------------------------
+    def _client(self, uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
+        client = uow.session.execute(
+            select(Client).where(Client.id == client_id, visible_to(actor))
+        ).scalar_one_or_none()
+        if client is None:
+            raise NotFound("client", client_id)
+        return client
+
+    def _names(self, uow: UnitOfWork, ids: set[int | None]) -> dict[int, str]:
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return {}
+        rows = uow.session.execute(select(User.id, User.full_name).where(User.id.in_(wanted)))
+        return {row.id: row.full_name for row in rows}
+
+    def _detail(self, uow: UnitOfWork, client: Client) -> ClientDetail:
+        cipher = self._cipher()
+        today = local_today(uow)
+        flags = (
+            uow.session.execute(
+                select(ClientVulnerability)
+                .where(
+                    ClientVulnerability.client_id == client.id,
+                    ClientVulnerability.cleared_at.is_(None),
+                )
+                .order_by(ClientVulnerability.set_at)
+            )
+            .scalars()
+            .all()
+        )
+        applications = (
+            uow.session.execute(
+                select(ProfessionalApplication)
+                .where(ProfessionalApplication.client_id == client.id)
+                .order_by(ProfessionalApplication.requested_at.desc())
+            )
+            .scalars()
+            .all()
+        )
+        names = self._names(
+            uow,
+            {client.adviser_id, client.updated_by}
+            | {f.set_by for f in flags}
+            | {a.requested_by for a in applications}
+            | {a.decided_by for a in applications},
+        )
+        email = cipher.decrypt("email", client.email_enc) if client.email_enc else None
+        address = cipher.decrypt("address", client.address_enc) if client.address_enc else None
+        return ClientDetail(
+            id=client.id,
+            version=client.version,
+            name=client.name,
+            id_type=IdType(client.id_type),
+            id_number_masked=mask_text(cipher.decrypt("id_number", client.id_number_enc)),
+            birth_date=client.birth_date,
+            age=age_on(client.birth_date, today),
+            gender=Gender(client.gender) if client.gender else None,
+            phone_masked=mask_text(cipher.decrypt("phone", client.phone_enc).removeprefix("+86")),
+            email_masked=_masked_email(email) if email else None,
+            address_masked=_masked_address(address) if address else None,
+            occupation=client.occupation,
+            income_band=IncomeBand(client.income_band),
+            financial_assets=Decimal(client.financial_assets),
+            experience_years=client.experience_years,
+            experience_types=tuple(
+                ProductExperience(x) for x in client.experience_types.split(",") if x
+            ),
+            objectives=tuple(Objective(x) for x in client.objectives.split(",") if x),
+            horizon=Horizon(client.horizon),
+            liquidity=Liquidity(client.liquidity),
+            investor_type=InvestorType(client.investor_type),
+            professional_evidence=client.professional_evidence,
+            preferred_language=Language(client.preferred_language),
+            adviser_id=client.adviser_id,
+            adviser_name=names.get(client.adviser_id, "?"),
+            branch_id=client.branch_id,
+            elderly=is_elderly(client.birth_date, today, self.elderly_age),
+            vulnerabilities=tuple(
+                VulnerabilityDTO(
+                    f.id, Vulnerability(f.kind), f.reason, names.get(f.set_by, "?"), f.set_at
+                )
+                for f in flags
+            ),
+            applications=tuple(self._application_dto(a, client.name, names) for a in applications),
+            created_at=client.created_at,
+            updated_at=client.updated_at,
+            updated_by=names.get(client.updated_by or 0, ""),
+        )
+
+    @property
+    def elderly_age(self) -> int:
+        return self.policy.investor.elderly_age
+
+    @operation(Permission.CLIENTS_VIEW)
+    def get_client(self, uow: UnitOfWork, actor: Actor, client_id: int) -> ClientDetail:
+        return self._detail(uow, self._client(uow, actor, client_id))
+
+    @operation(Permission.PERSONAL_DATA_REVEAL)
+    def reveal(self, uow: UnitOfWork, actor: Actor, client_id: int, field: str) -> str:
+        """The full value of one personal-data field; each reveal is audited."""
+        if field not in ENCRYPTED_FIELDS:
+            raise ValidationError({"field": Problem("field.unknown", "No such personal field.")})
+        client = self._client(uow, actor, client_id)
+        blob = getattr(client, f"{field}_enc")
+        value = self._cipher().decrypt(field, blob) if blob else ""
+        audit.record(uow, actor, "client.revealed", "client", client.id, {"field": (None, field)})
+        uow.commit()
+        return value
+
+    # -- writing -------------------------------------------------------------------------------
+    def _encrypted_columns(self, uow: UnitOfWork, profile: ClientProfile) -> dict[str, Any]:
+        cipher = self.keys.for_writing(uow)
+        identity = profile.identity
+        return {
+            "id_type": identity.id_type.value,
+            "id_number_enc": cipher.encrypt("id_number", identity.number),
+            "id_number_index": id_index(cipher, identity.id_type, identity.number),
+            "phone_enc": cipher.encrypt("phone", profile.phone),
+            "phone_index": cipher.blind_index("phone", profile.phone),
+            "phone_last4": phone_last_four(profile.phone),
+            "email_enc": cipher.encrypt("email", profile.email) if profile.email else None,
+            "address_enc": cipher.encrypt("address", profile.address) if profile.address else None,
+        }
+
+    @staticmethod
+    def _plain_columns(profile: ClientProfile) -> dict[str, Any]:
+        return {
+            "name": profile.name,
+            "name_sort": sort_key(profile.name),
+            "name_initials": initials(profile.name),
+            "birth_date": profile.birth_date,
+            "gender": profile.gender.value if profile.gender else None,
+            "occupation": profile.occupation,
+            "income_band": profile.income_band.value,
+            "financial_assets": profile.financial_assets,
+            "experience_years": profile.experience_years,
+            "experience_types": ",".join(k.value for k in profile.experience_types),
+            "objectives": ",".join(o.value for o in profile.objectives),
+            "horizon": profile.horizon.value,
+            "liquidity": profile.liquidity.value,
+            "preferred_language": profile.preferred_language.value,
+        }
+
+    @staticmethod
+    def _audited(profile: ClientProfile) -> dict[str, Any]:
+        """The values the audit trail records (personal data is masked by the trail itself)."""
+        return {
+            **ClientService._plain_columns(profile),
+            "id_type": profile.identity.id_type.value,
+            "id_number": profile.identity.number,
+            "phone": profile.phone,
+            "email": profile.email,
+            "address": profile.address,
+            "financial_assets": str(profile.financial_assets),
+            "birth_date": profile.birth_date.isoformat(),
+        }
+
+    def _check_duplicates(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        profile: ClientProfile,
+        acknowledge_similar: bool,
+        exclude: int | None = None,
+    ) -> None:
+        index = id_index(self._cipher(), profile.identity.id_type, profile.identity.number)
+        same = uow.session.execute(
+            select(Client.id, visible_to(actor).label("visible")).where(
+                Client.id_number_index == index
+            )
+        ).first()
+        if same is not None and same.id != exclude:
+            raise DuplicateClient(same.id, bool(same.visible))
+        if acknowledge_similar:
+            return
+        adviser = aliased(User)
+        similar = uow.session.execute(
+            select(Client.id, Client.name, Client.birth_date, adviser.full_name)
+            .join(adviser, adviser.id == Client.adviser_id)
+            .where(Client.name == profile.name, Client.birth_date == profile.birth_date)
+            .where(Client.id != (exclude or 0))
+        ).all()
+        if similar:
+            raise SimilarClients([SimilarClient(r[0], r[1], r[2], r[3]) for r in similar])
+
+    def _adviser_for(self, uow: UnitOfWork, actor: Actor, adviser_id: int | None) -> User:
+        wanted = adviser_id if adviser_id is not None else actor.user_id
+        user = uow.session.get(User, wanted) if wanted is not None else None
+        problem = None
+        if user is None or not user.is_active or user.role != Role.ADVISER.value:
+            problem = Problem("adviser.unknown", "Choose an active adviser.")
+        elif actor.role is Role.ADVISER and user.id != actor.user_id:
+            problem = Problem("adviser.own", "Advisers create clients for themselves.")
+        elif actor.role is Role.SUPERVISOR and user.branch_id != actor.branch_id:
+            problem = Problem("adviser.branch", "Choose an adviser of your branch.")
+        if problem is not None or user is None:
+            raise ValidationError({"adviser_id": problem or Problem("adviser.unknown", "")})
+        return user
+
+    @operation(Permission.CLIENTS_EDIT)
+    def create_client(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        raw: ClientInput,
+        *,
+        adviser_id: int | None = None,
+        acknowledge_similar: bool = False,
+    ) -> ClientDetail:
+        """Refused for a known identity number; warns (SimilarClients) for the same name and
+        birth date until the caller acknowledges it."""
+        profile = validate_client(raw, local_today(uow))
+        if actor.role is Role.SUPERVISOR and adviser_id is None:
+            raise ValidationError(
+                {"adviser_id": Problem("adviser.required", "Choose the adviser.")}
+            )
+        adviser = self._adviser_for(uow, actor, adviser_id)
+        self._check_duplicates(uow, actor, profile, acknowledge_similar)
+        now = uow.clock()
+        client = Client(
+            **self._plain_columns(profile),
+            **self._encrypted_columns(uow, profile),
+            investor_type=InvestorType.ORDINARY.value,
+            flagged_vulnerable=False,
+            adviser_id=adviser.id,
+            branch_id=adviser.branch_id,
+            created_at=now,
+            created_by=actor.user_id,
+            updated_at=now,
+            updated_by=actor.user_id,
+        )
+        uow.session.add(client)
+        uow.session.flush()
+        index_name(uow.session, client.id, client.name, new=True)
+        changes = {k: (None, v) for k, v in self._audited(profile).items()}
+        changes["adviser_id"] = (None, adviser.id)
+        if acknowledge_similar:
+            changes["similar_acknowledged"] = (None, True)
+        audit.record(uow, actor, "client.created", "client", client.id, changes)
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    @operation(Permission.CLIENTS_EDIT)
+    def update_client(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        client_id: int,
+        expected_version: int,
+        raw: ClientInput,
+        *,
+        acknowledge_similar: bool = False,
+    ) -> ClientDetail:
+        """Saves only over the version the user opened; otherwise ConcurrentEdit says who changed
+        what meanwhile, and nothing is written."""
+        client = self._client(uow, actor, client_id)
+        if client.version != expected_version:
+            raise self._concurrent_edit(uow, client, expected_version)
+        profile = validate_client(raw, local_today(uow))
+        before = self._current_audit_values(client)
+        after = self._audited(profile)
+        changed = {k: (before.get(k), v) for k, v in after.items() if before.get(k) != v}
+        if not changed:
+            return self._detail(uow, client)
+        if "name" in changed or "birth_date" in changed or "id_number" in changed:
+            self._check_duplicates(uow, actor, profile, acknowledge_similar, exclude=client.id)
+        for column, value in self._plain_columns(profile).items():
+            setattr(client, column, value)
+        for column, value in self._encrypted_columns(uow, profile).items():
+            unchanged_secret = (
+                column.endswith("_enc") and column.removesuffix("_enc") not in changed
+            )
+            if not unchanged_secret:
+                setattr(client, column, value)
+        client.updated_at = uow.clock()
+        client.updated_by = actor.user_id
+        try:
+            uow.session.flush()
+        except StaleDataError as exc:  # saved by someone else between our read and our write
+            uow.session.rollback()
+            raise Conflict("the record changed while saving; reload it", reason="stale") from exc
+        if "name" in changed:
+            index_name(uow.session, client.id, client.name, new=False)
+        changed["version"] = (expected_version, client.version)
+        audit.record(uow, actor, "client.updated", "client", client.id, changed)
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    def _current_audit_values(self, client: Client) -> dict[str, Any]:
+        cipher = self._cipher()
+        return {
+            "name": client.name,
+            "name_sort": client.name_sort,
+            "name_initials": client.name_initials,
+            "birth_date": client.birth_date.isoformat(),
+            "gender": client.gender,
+            "occupation": client.occupation,
+            "income_band": client.income_band,
+            "financial_assets": str(Decimal(client.financial_assets).quantize(Decimal("0.01"))),
+            "experience_years": client.experience_years,
+            "experience_types": client.experience_types,
+            "objectives": client.objectives,
+            "horizon": client.horizon,
+            "liquidity": client.liquidity,
+            "preferred_language": client.preferred_language,
+            "id_type": client.id_type,
+            "id_number": cipher.decrypt("id_number", client.id_number_enc),
+            "phone": cipher.decrypt("phone", client.phone_enc),
+            "email": cipher.decrypt("email", client.email_enc) if client.email_enc else None,
+            "address": cipher.decrypt("address", client.address_enc)
+            if client.address_enc
+            else None,
+        }
+
+    def _concurrent_edit(self, uow: UnitOfWork, client: Client, expected: int) -> ConcurrentEdit:
+        """Who changed what since the version the user opened, from the audit trail."""
+        events = (
+            uow.session.execute(
+                select(AuditEvent)
+                .where(
+                    AuditEvent.entity_type == "client",
+                    AuditEvent.entity_id == str(client.id),
+                    AuditEvent.action.in_(
+                        (
+                            "client.updated",
+                            "client.reassigned",
+                            "client.vulnerability_set",
+                            "client.vulnerability_cleared",
+                            "client.professional_decided",
+                        )
+                    ),
+                )
+                .order_by(AuditEvent.seq)
+            )
+            .scalars()
+            .all()
+        )
+        import json
+
+        fields: list[str] = []
+        who, when = "?", client.updated_at
+        for event in events:
+            changes = json.loads(event.changes)
+            version = changes.get("version", [None, None])[1]
+            if version is not None and version <= expected:
+                continue
+            fields.extend(
+                f
+                for f in changes
+                if f not in ("version", "name_sort", "name_initials") and f not in fields
+            )
+            who, when = event.actor_name, event.occurred_at
+        return ConcurrentEdit(who, when, fields, client.version)
+
+    def _bump(self, client: Client, actor: Actor, uow: UnitOfWork) -> tuple[int, int]:
+        before = client.version
+        client.updated_at = uow.clock()
+        client.updated_by = actor.user_id
+        uow.session.flush()
+        return before, client.version
+
+    @operation(Permission.CLIENTS_REASSIGN)
+    def reassign(
+        self, uow: UnitOfWork, actor: Actor, client_id: int, adviser_id: int
+    ) -> ClientDetail:
+        client = self._client(uow, actor, client_id)
+        adviser = self._adviser_for(uow, actor, adviser_id)
+        if adviser.id == client.adviser_id:
+            return self._detail(uow, client)
+        old = client.adviser_id
+        client.adviser_id, client.branch_id = adviser.id, adviser.branch_id
+        versions = self._bump(client, actor, uow)
+        audit.record(
+            uow,
+            actor,
+            "client.reassigned",
+            "client",
+            client.id,
+            {"adviser_id": (old, adviser.id), "version": versions},
+        )
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    @operation(Permission.CLIENTS_EDIT)
+    def set_vulnerability(
+        self, uow: UnitOfWork, actor: Actor, client_id: int, kind: Vulnerability | str, reason: str
+    ) -> ClientDetail:
+        problems: dict[str, Problem] = {}
+        try:
+            chosen = Vulnerability(kind)
+        except ValueError:
+            problems["kind"] = Problem("choice.required", "Choose one of the options.")
+        if len(" ".join(reason.split())) < 5:
+            problems["reason"] = Problem(
+                "reason.required", "Say why, in a few words the next adviser will understand."
+            )
+        if problems:
+            raise ValidationError(problems)
+        client = self._client(uow, actor, client_id)
+        flag = ClientVulnerability(
+            client_id=client.id,
+            kind=chosen.value,
+            reason=reason.strip(),
+            set_by=actor.user_id,
+            set_at=uow.clock(),
+        )
+        uow.session.add(flag)
+        client.flagged_vulnerable = True
+        versions = self._bump(client, actor, uow)
+        audit.record(
+            uow,
+            actor,
+            "client.vulnerability_set",
+            "client",
+            client.id,
+            {"kind": (None, chosen.value), "reason": (None, reason.strip()), "version": versions},
+        )
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    @operation(Permission.CLIENTS_EDIT)
+    def clear_vulnerability(
+        self, uow: UnitOfWork, actor: Actor, vulnerability_id: int, reason: str
+    ) -> ClientDetail:
+        if len(" ".join(reason.split())) < 5:
+            raise ValidationError(
+                {
+                    "reason": Problem(
+                        "reason.required",
+                        "Say why, in a few words the next adviser will understand.",
+                    )
+                }
+            )
+        flag = uow.session.get(ClientVulnerability, vulnerability_id)
+        if flag is None or flag.cleared_at is not None:
+            raise NotFound("vulnerability", vulnerability_id)
+        client = self._client(uow, actor, flag.client_id)
+        flag.cleared_at, flag.cleared_by, flag.clear_reason = (
+            uow.clock(),
+            actor.user_id,
+            reason.strip(),
+        )
+        uow.session.flush()
+        client.flagged_vulnerable = bool(
+            uow.session.execute(
+                select(func.count(ClientVulnerability.id)).where(
+                    ClientVulnerability.client_id == client.id,
+                    ClientVulnerability.cleared_at.is_(None),
+                )
+            ).scalar_one()
+        )
+        versions = self._bump(client, actor, uow)
+        audit.record(
+            uow,
+            actor,
+            "client.vulnerability_cleared",
+            "client",
+            client.id,
+            {"kind": (flag.kind, None), "reason": (None, reason.strip()), "version": versions},
+        )
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    # -- professional investors ----------------------------------------------------------------
+    def _application_dto(
+        self, app: ProfessionalApplication, client_name: str, names: dict[int, str]
+    ) -> ProfessionalApplicationDTO:
+        return ProfessionalApplicationDTO(
+            id=app.id,
+            client_id=app.client_id,
+            client_name=client_name,
+            financial_assets=Decimal(app.financial_assets),
+            average_income=Decimal(app.average_income),
+            experience_years=app.experience_years,
+            evidence=app.evidence,
+            requested_by_id=app.requested_by,
+            requested_by=names.get(app.requested_by, "?"),
+            requested_at=app.requested_at,
+            status=app.status,
+            meets_thresholds=self.meets_conversion_thresholds(
+                Decimal(app.financial_assets), Decimal(app.average_income), app.experience_years
+            ),
+            decided_by=names.get(app.decided_by) if app.decided_by else None,
+            decided_at=app.decided_at,
+            decision_comment=app.decision_comment,
+        )
+
+    def meets_conversion_thresholds(self, assets: Decimal, income: Decimal, years: int) -> bool:
+        rules = self.policy.investor
+        return (assets >= rules.conversion_assets or income >= rules.conversion_income) and (
+            years >= rules.conversion_experience_years
+        )
+
+    @operation(Permission.CLIENTS_EDIT)
+    def apply_professional(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        client_id: int,
+        *,
+        financial_assets: str,
+        average_income: str,
+        experience_years: str,
+        evidence: str,
+    ) -> ClientDetail:
+        """Record the client's written application with its evidence; a supervisor decides."""
+        problems: dict[str, Problem] = {}
+        amounts: dict[str, Decimal] = {}
+        for name, text in (
+            ("financial_assets", financial_assets),
+            ("average_income", average_income),
+        ):
+            try:
+                amounts[name] = Decimal(text.replace(",", "").strip() or "x")
+                if amounts[name] < 0:
+                    raise ArithmeticError
+            except (ArithmeticError, ValueError):
+                problems[name] = Problem("money.format", "Enter an amount in yuan, e.g. 3000000.")
+        try:
+            years = int(experience_years.strip())
+            if not 0 <= years <= 80:
+                raise ValueError
+        except ValueError:
+            years = 0
+            problems["experience_years"] = Problem(
+                "years.range", "Enter whole years between 0 and 80."
+            )
+        if len(evidence.strip()) < 10:
+            problems["evidence"] = Problem(
+                "evidence.required",
+                "Describe the documents seen (statements, income proof, trading records).",
+            )
+        if problems:
+            raise ValidationError(problems)
+        client = self._client(uow, actor, client_id)
+        if client.investor_type == InvestorType.PROFESSIONAL.value:
+            raise Conflict(
+                "the client is already a professional investor", reason="already_professional"
+            )
+        pending = uow.session.execute(
+            select(ProfessionalApplication.id).where(
+                ProfessionalApplication.client_id == client.id,
+                ProfessionalApplication.status == "pending",
+            )
+        ).first()
+        if pending:
+            raise Conflict("an application is already waiting for a decision", reason="pending")
+        app = ProfessionalApplication(
+            client_id=client.id,
+            financial_assets=amounts["financial_assets"],
+            average_income=amounts["average_income"],
+            experience_years=years,
+            evidence=evidence.strip(),
+            requested_by=actor.user_id,
+            requested_at=uow.clock(),
+            status="pending",
+        )
+        uow.session.add(app)
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "client.professional_applied",
+            "client",
+            client.id,
+            {
+                "application_id": (None, app.id),
+                "financial_assets": (None, str(amounts["financial_assets"])),
+                "average_income": (None, str(amounts["average_income"])),
+                "experience_years": (None, years),
+            },
+        )
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    @operation(Permission.PROFESSIONAL_DECIDE)
+    def decide_professional(
+        self, uow: UnitOfWork, actor: Actor, application_id: int, approve: bool, comment: str
+    ) -> ClientDetail:
+        """Four eyes: never the supervisor's own request; approval needs the policy thresholds."""
+        if len(comment.strip()) < 5:
+            raise ValidationError(
+                {"comment": Problem("comment.required", "Give the reason for the decision.")}
+            )
+        app = uow.session.get(ProfessionalApplication, application_id)
+        if app is None:
+            raise NotFound("application", application_id)
+        client = self._client(uow, actor, app.client_id)
+        if app.status != "pending":
+            raise Conflict("this application was already decided", reason="decided")
+        if app.requested_by == actor.user_id or client.adviser_id == actor.user_id:
+            raise Conflict("you cannot decide your own request", reason="four_eyes")
+        if approve and not self.meets_conversion_thresholds(
+            Decimal(app.financial_assets), Decimal(app.average_income), app.experience_years
+        ):
+            raise Conflict("the evidence is below the policy thresholds", reason="thresholds")
+        app.status = "approved" if approve else "rejected"
+        app.decided_by, app.decided_at, app.decision_comment = (
+            actor.user_id,
+            uow.clock(),
+            comment.strip(),
+        )
+        changes: dict[str, tuple[Any, Any]] = {
+            "application_id": (None, app.id),
+            "status": ("pending", app.status),
+            "comment": (None, comment.strip()),
+        }
+        if approve:
+            client.investor_type = InvestorType.PROFESSIONAL.value
+            client.professional_evidence = app.evidence
+            changes["investor_type"] = (
+                InvestorType.ORDINARY.value,
+                InvestorType.PROFESSIONAL.value,
+            )
+        changes["version"] = self._bump(client, actor, uow)
+        audit.record(uow, actor, "client.professional_decided", "client", client.id, changes)
+        detail = self._detail(uow, client)
+        uow.commit()
+        return detail
+
+    @operation(Permission.PROFESSIONAL_DECIDE)
+    def pending_applications(
+        self, uow: UnitOfWork, actor: Actor
+    ) -> list[ProfessionalApplicationDTO]:
+        rows = uow.session.execute(
+            select(ProfessionalApplication, Client.name)
+            .join(Client, Client.id == ProfessionalApplication.client_id)
+            .where(ProfessionalApplication.status == "pending", visible_to(actor))
+            .order_by(ProfessionalApplication.requested_at)
+        ).all()
+        names = self._names(uow, {a.requested_by for a, _ in rows})
+        return [self._application_dto(a, name, names) for a, name in rows]
+
+    # -- the list ------------------------------------------------------------------------------
+    def _filtered(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> ColumnElement[bool]:
+        conditions: list[ColumnElement[bool]] = [visible_to(actor)]
+        if query.adviser_id is not None:
+            conditions.append(Client.adviser_id == query.adviser_id)
+        if query.vulnerable_only:
+            cutoff = _years_before(local_today(uow), self.elderly_age)
+            conditions.append(or_(Client.flagged_vulnerable.is_(True), Client.birth_date <= cutoff))
+        text = query.text.strip()
+        if text:
+            conditions.append(self._search(uow, text))
+        return and_(*conditions)
+
+    def _search(self, uow: UnitOfWork, text: str) -> ColumnElement[bool]:
+        """One box: an identity number, a phone number or its last four digits, a name fragment
+        (Chinese or Latin), or pinyin initials."""
+        compact = re.sub(r"[\s\-]", "", text)
+        cipher = self._cipher()
+        options: list[ColumnElement[bool]] = []
+        if re.fullmatch(r"\d{4}", compact):
+            options.append(Client.phone_last4 == compact)
+        if re.fullmatch(r"[0-9A-Za-z]{6,20}", compact):
+            options.append(
+                Client.id_number_index.in_(
+                    [id_index(cipher, kind, compact.upper()) for kind in IdType]
+                )
+            )
+        if re.fullmatch(r"\+?\d{7,15}", compact):
+            phone = check_phone(compact)
+            if isinstance(phone, str):
+                options.append(Client.phone_index == cipher.blind_index("phone", phone))
+        if re.fullmatch(r"[A-Za-z]{2,10}", compact):
+            lowered = compact.casefold()
+            options.append(
+                and_(Client.name_initials >= lowered, Client.name_initials < lowered + "\uffff")
+            )
+        by_name = name_matches(uow.dialect, text)
+        if by_name is not None and not re.fullmatch(r"[\d+]+", compact):
+            options.append(by_name)
+        return or_(*options) if options else false()
+
+    @staticmethod
+    def _sort_columns(query: ClientQuery) -> tuple[Any, Any]:
+        if query.sort is ClientSort.BIRTH_DATE:
+            return Client.birth_date, Client.id
+        return Client.name_sort, Client.id
+
+    @staticmethod
+    def _key_value(query: ClientQuery, value: Any) -> Any:
+        if query.sort is ClientSort.BIRTH_DATE:
+            return date.fromisoformat(value) if isinstance(value, str) else value
+        return value
+
+    @operation(Permission.CLIENTS_VIEW)
+    def count_clients(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> int:
+        return int(
+            uow.session.execute(
+                select(func.count()).select_from(Client).where(self._filtered(uow, actor, query))
+            ).scalar_one()
+        )
+
+    @operation(Permission.CLIENTS_VIEW)
+    def client_page(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        query: ClientQuery,
+        *,
+        after: SortKey | None = None,
+        skip: int = 0,
+        limit: int = 100,
+        from_end: bool = False,
+    ) -> list[ClientRow]:
+        """Rows in list order after the key ``after`` (keyset), skipping at most a few rows.
+
+        ``from_end`` reads backwards from the end of the list (for the last pages) and still
+        returns rows in list order. Deep jumps use anchors() and a small ``skip``; there is no
+        deep OFFSET anywhere.
+        """
+        if not 0 <= skip <= ANCHOR_EVERY:
+            raise ValueError("skip is bounded by the anchor spacing")
+        sort_value, sort_id = self._sort_columns(query)
+        forward = not query.descending
+        if from_end:
+            forward = not forward
+        statement = self._row_select().where(self._filtered(uow, actor, query))
+        if after is not None:
+            key = tuple_(sort_value, sort_id)
+            bound = tuple_(self._key_value(query, after.value), after.id)
+            statement = statement.where(key > bound if forward else key < bound)
+        order = (
+            (sort_value.asc(), sort_id.asc()) if forward else (sort_value.desc(), sort_id.desc())
+        )
+        statement = statement.order_by(*order).offset(skip).limit(limit)
+        rows = [self._row(uow, query, r) for r in uow.session.execute(statement)]
+        return rows[::-1] if from_end else rows
+
+    @operation(Permission.CLIENTS_VIEW)
+    def anchors(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> list[SortKey]:
+        """The sort key of every ANCHOR_EVERY-th row (positions every-1, 2*every-1, ...): one pass
+        over the index, so any later jump is an anchor plus fewer than ANCHOR_EVERY rows."""
+        sort_value, sort_id = self._sort_columns(query)
+        direction = (
+            (sort_value.desc(), sort_id.desc()) if query.descending else (sort_value, sort_id)
+        )
+        numbered = (
+            select(
+                sort_value.label("v"),
+                sort_id.label("i"),
+                func.row_number().over(order_by=direction).label("n"),
+            )
+            .where(self._filtered(uow, actor, query))
+            .subquery()
+        )
+        rows = uow.session.execute(
+            select(numbered.c.v, numbered.c.i)
+            .where(numbered.c.n % ANCHOR_EVERY == 0)
+            .order_by(numbered.c.n)
+        )
+        return [SortKey(_key_text(v), i) for v, i in rows]
+
+    @staticmethod
+    def _row_select() -> Select[*tuple[Any, ...]]:
+        adviser = aliased(User)
+        return select(
+            Client.id,
+            Client.name,
+            Client.id_type,
+            Client.id_number_enc,
+            Client.phone_enc,
+            Client.birth_date,
+            Client.gender,
+            Client.adviser_id,
+            adviser.full_name.label("adviser_name"),
+            Client.investor_type,
+            Client.flagged_vulnerable,
+            Client.name_sort,
+        ).join(adviser, adviser.id == Client.adviser_id)
+
+    def _row(self, uow: UnitOfWork, query: ClientQuery, r: Any) -> ClientRow:
+        cipher = self._cipher()
+        today = local_today(uow)
+        value = r.birth_date if query.sort is ClientSort.BIRTH_DATE else r.name_sort
+        return ClientRow(
+            id=r.id,
+            name=r.name,
+            id_type=IdType(r.id_type),
+            id_number_masked=mask_text(cipher.decrypt("id_number", r.id_number_enc)),
+            phone_masked=mask_text(cipher.decrypt("phone", r.phone_enc).removeprefix("+86")),
+            birth_date=r.birth_date,
+            age=age_on(r.birth_date, today),
+            gender=Gender(r.gender) if r.gender else None,
+            adviser_id=r.adviser_id,
+            adviser_name=r.adviser_name,
+            investor_type=InvestorType(r.investor_type),
+            vulnerable=bool(r.flagged_vulnerable)
+            or is_elderly(r.birth_date, today, self.elderly_age),
+            key=SortKey(_key_text(value), r.id),
+        )
+
+    @operation(Permission.CLIENTS_VIEW)
+    def advisers(self, uow: UnitOfWork, actor: Actor) -> list[tuple[int, str]]:
+        """The advisers whose clients the actor may see: for the list's adviser filter."""
+        query = select(User.id, User.full_name).where(User.role == Role.ADVISER.value)
+        if actor.role is Role.ADVISER:
+            query = query.where(User.id == actor.user_id)
+        elif actor.role is Role.SUPERVISOR:
+            query = query.where(User.branch_id == actor.branch_id, User.is_active.is_(True))
+        return [(r.id, r.full_name) for r in uow.session.execute(query.order_by(User.full_name))]
+
+
+ANCHOR_EVERY = 1024
+
+
+def _key_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def id_index(cipher: FieldCipher, id_type: IdType, number: str) -> str:
+    return cipher.blind_index(f"id:{id_type.value}", number)
+
+
+def similar_names(matches: Sequence[SimilarClient]) -> str:
+    return ", ".join(f"{m.name} ({m.birth_date.isoformat()}, {m.adviser_name})" for m in matches)
