@@ -115,6 +115,9 @@ class ClientInput:
     horizon: str = ""
     liquidity: str = ""
     preferred_language: str = Language.ZH_CN.value
+    # On an edit form, the personal-data fields left as they were (shown masked, never revealed
+    # to fill the form): "id_number", "phone", "email", "address". The service fills them in.
+    keep_personal: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +271,11 @@ def validate_client(raw: ClientInput, today: date) -> ClientProfile:
             kinds.append(ProductExperience(item))
         except ValueError:
             problems["experience_types"] = Problem("choice.unknown", "Choose from the list.")
-    if years == 0 and any(k not in (ProductExperience.DEPOSITS,) for k in kinds):
+    if (
+        "experience_years" not in problems
+        and years == 0
+        and any(k not in (ProductExperience.DEPOSITS,) for k in kinds)
+    ):
         problems["experience_years"] = Problem(
             "experience.contradiction",
             "Product experience is ticked but the years of experience are 0; correct one.",

@@ -19,6 +19,10 @@ from crm_desk.domain.clients import (
 )
 from crm_desk.domain.identity import Gender, IdType
 
+# A deep jump in the client list starts from the nearest anchor (every ANCHOR_EVERY-th row's key)
+# and skips fewer than this many rows: never a deep OFFSET.
+ANCHOR_EVERY = 1024
+
 
 class ClientSort(StrEnum):
     NAME = "name"  # by pinyin, then id

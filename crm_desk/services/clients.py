@@ -3,8 +3,10 @@ page through the list. Every query is narrowed to the clients the actor serves."
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -54,6 +56,7 @@ from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
 from crm_desk.services.client_dto import (
+    ANCHOR_EVERY,
     ClientDetail,
     ClientQuery,
     ClientRow,
@@ -61,6 +64,7 @@ from crm_desk.services.client_dto import (
     ProfessionalApplicationDTO,
     SimilarClient,
     SortKey,
+    TimelineEntry,
     VulnerabilityDTO,
 )
 from crm_desk.services.crypto import FieldCipher
@@ -95,8 +99,54 @@ def _masked_address(value: str) -> str:
     return value[:6] + "…" if len(value) > 6 else "…"
 
 
+TimelineProvider = Callable[[UnitOfWork, Actor, int], list[TimelineEntry]]
+
+PROFILE_ACTIONS = (
+    "client.created",
+    "client.updated",
+    "client.reassigned",
+    "client.vulnerability_set",
+    "client.vulnerability_cleared",
+    "client.professional_applied",
+    "client.professional_decided",
+)
+
+
 class ClientService(Service):
     keys: KeyService
+    # Later capabilities (interviews, assessments, sales, documents, complaints) add theirs.
+    timeline_providers: list[TimelineProvider]
+
+    @operation(Permission.CLIENTS_VIEW)
+    def timeline(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[TimelineEntry]:
+        """Everything about the client, newest first: profile changes from the audit trail and
+        each provider's entries."""
+        client = self._client(uow, actor, client_id)
+        events = uow.session.execute(
+            select(AuditEvent).where(
+                AuditEvent.entity_type == "client",
+                AuditEvent.entity_id == str(client.id),
+                AuditEvent.action.in_(PROFILE_ACTIONS),
+            )
+        ).scalars()
+        entries = [
+            TimelineEntry(
+                when=e.occurred_at,
+                kind="profile",
+                title=e.action,
+                detail=", ".join(
+                    f
+                    for f in json.loads(e.changes)
+                    if f not in ("version", "name_sort", "name_initials")
+                ),
+                by=e.actor_name,
+                ref_id=e.seq,
+            )
+            for e in events
+        ]
+        for provider in self.timeline_providers:
+            entries.extend(provider(uow, actor, client.id))
+        return sorted(entries, key=lambda entry: (entry.when, entry.ref_id or 0), reverse=True)
 
     def _cipher(self) -> FieldCipher:
         return self.keys.require()
@@ -361,8 +411,13 @@ class ClientService(Service):
         client = self._client(uow, actor, client_id)
         if client.version != expected_version:
             raise self._concurrent_edit(uow, client, expected_version)
-        profile = validate_client(raw, local_today(uow))
         before = self._current_audit_values(client)
+        if raw.keep_personal:
+            kept: dict[str, Any] = {
+                f: before[f] or "" for f in raw.keep_personal if f in ENCRYPTED_FIELDS
+            }
+            raw = replace(raw, **kept, keep_personal=frozenset())
+        profile = validate_client(raw, local_today(uow))
         after = self._audited(profile)
         changed = {k: (before.get(k), v) for k, v in after.items() if before.get(k) != v}
         if not changed:
@@ -441,8 +496,6 @@ class ClientService(Service):
             .scalars()
             .all()
         )
-        import json
-
         fields: list[str] = []
         who, when = "?", client.updated_at
         for event in events:
@@ -910,9 +963,6 @@ class ClientService(Service):
         elif actor.role is Role.SUPERVISOR:
             query = query.where(User.branch_id == actor.branch_id, User.is_active.is_(True))
         return [(r.id, r.full_name) for r in uow.session.execute(query.order_by(User.full_name))]
-
-
-ANCHOR_EVERY = 1024
 
 
 def _key_text(value: Any) -> str:

@@ -10,6 +10,7 @@ from crm_desk.domain.policy import Policy
 from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
 from crm_desk.services.clients import ClientService
+from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
 from crm_desk.services.users import UserService
@@ -21,6 +22,7 @@ class Services:
     users: UserService
     audit: AuditService
     clients: ClientService
+    interviews: InterviewService
     keys: KeyService
     policy: Policy
 
@@ -39,6 +41,9 @@ class Services:
         keys = KeyService(uow_factory, key_dir)
         clients = ClientService(uow_factory, policy, hasher)
         clients.keys = keys
+        clients.timeline_providers = []
+        interviews = InterviewService(uow_factory, policy, hasher)
+        clients.timeline_providers.append(interviews.timeline_provider)
         auth = AuthService(uow_factory, policy, hasher)
         auth.keys = keys
         return cls(
@@ -46,6 +51,7 @@ class Services:
             users=UserService(uow_factory, policy, hasher),
             audit=AuditService(uow_factory, policy, hasher),
             clients=clients,
+            interviews=interviews,
             keys=keys,
             policy=policy,
         )

@@ -85,6 +85,26 @@ def _conflict_text(p: dict[str, Any]) -> str:
         "set_up": lambda: QCoreApplication.translate(
             "Errors", "CRM Desk is already set up on this database; sign in instead."
         ),
+        "stale": lambda: QCoreApplication.translate(
+            "Errors", "The record changed while saving. Reload it and make your change again."
+        ),
+        "four_eyes": lambda: QCoreApplication.translate(
+            "Errors",
+            "You cannot decide on your own request or on your own client's: another "
+            "supervisor must (four eyes).",
+        ),
+        "thresholds": lambda: QCoreApplication.translate(
+            "Errors", "The evidence is below the policy's thresholds for a professional investor."
+        ),
+        "pending": lambda: QCoreApplication.translate(
+            "Errors", "An application is already waiting for a decision."
+        ),
+        "decided": lambda: QCoreApplication.translate(
+            "Errors", "This application was already decided."
+        ),
+        "already_professional": lambda: QCoreApplication.translate(
+            "Errors", "The client is already a professional investor."
+        ),
         "duplicate": lambda: QCoreApplication.translate(
             "Errors",
             "Someone else saved a record with the same code or name a moment ago. "
@@ -140,6 +160,28 @@ _ERROR_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "Errors", "The configuration needs attention:\n{detail}"
     ).format(**p),
     "conflict": lambda p: _conflict_text(p),
+    "key_mismatch": lambda p: QCoreApplication.translate(
+        "Errors",
+        "This workstation's data key does not match the one this database's personal data was "
+        "encrypted with. An administrator exports the key on a workstation that works "
+        "(Account ▸ Export the data key) and imports it here (Import the data key).",
+    ),
+    "key_missing": lambda p: QCoreApplication.translate(
+        "Errors",
+        "This database holds encrypted personal data, and this workstation has no data key yet. "
+        "Import the key exported from a workstation that works with this database.",
+    ),
+    "duplicate_client": lambda p: QCoreApplication.translate(
+        "Errors", "A client with this identity document already exists."
+    ),
+    "similar_clients": lambda p: QCoreApplication.translate(
+        "Errors", "{count} client(s) with the same name and birth date already exist."
+    ).format(**p),
+    "concurrent_edit": lambda p: QCoreApplication.translate(
+        "Errors",
+        "{who} changed this record while you had it open ({fields}); nothing was "
+        "overwritten. Reload it and make your change again.",
+    ).format(**p),
 }
 ERROR_CODES = tuple(_ERROR_TEXTS)
 

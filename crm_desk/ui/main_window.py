@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,11 +25,13 @@ from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import Permission, allowed
 from crm_desk.ui.change_password import ChangePasswordDialog
-from crm_desk.ui.errors import error_text
+from crm_desk.ui.errors import error_text, show_error
 from crm_desk.ui.formatting import role_label
 from crm_desk.ui.i18n import LANGUAGES, chosen_language
 from crm_desk.ui.idle_lock import LockScreen
+from crm_desk.ui.pages.approvals import ApprovalsPage
 from crm_desk.ui.pages.audit import AuditPage
+from crm_desk.ui.pages.clients import ClientsArea
 from crm_desk.ui.pages.home import HomePage
 from crm_desk.ui.pages.users import UsersPage
 from crm_desk.ui.tasks import TaskRunner
@@ -99,6 +104,14 @@ class MainWindow(QMainWindow):
     def _add_pages(self) -> None:
         a, s = self.actor, self.services
         pages: list[tuple[str, str, QWidget]] = [("home", self.tr("Home"), HomePage(s, a))]
+        self.clients_area: ClientsArea | None = None
+        if allowed(a.role, Permission.CLIENTS_VIEW):
+            self.clients_area = ClientsArea(s, a, self._runner)
+            pages.append(("clients", self.tr("Clients"), self.clients_area))
+        if allowed(a.role, Permission.PROFESSIONAL_DECIDE):
+            approvals = ApprovalsPage(s, a)
+            approvals.open_client.connect(self.open_client)
+            pages.append(("approvals", self.tr("Approvals"), approvals))
         if allowed(a.role, Permission.USERS_VIEW):
             pages.append(("users", self.tr("Users and branches"), UsersPage(s, a)))
         if allowed(a.role, Permission.AUDIT_VIEW):
@@ -126,6 +139,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
             self.addAction(action)
 
+    def open_client(self, client_id: int) -> None:
+        if self.clients_area is not None:
+            self.show_page("clients")
+            self.clients_area.open_client(client_id)
+
     def page(self, name: str) -> QWidget:
         return self.pages.widget(self.page_names.index(name))
 
@@ -142,6 +160,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action = account.addAction(self.tr("Sign out"))
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.sign_out_action.triggered.connect(self.sign_out_requested)
+        if allowed(self.actor.role, Permission.KEY_EXPORT):
+            self.export_key_action = account.addAction(self.tr("Export the data key…"))
+            self.export_key_action.triggered.connect(self.export_key)
         account.addSeparator()
         quit_action = account.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -205,6 +226,31 @@ class MainWindow(QMainWindow):
     def _password_changed(self, actor: Actor) -> None:
         self.actor = actor
         self.statusBar().showMessage(self.tr("Your password was changed."), 5000)
+
+    def export_key(self) -> None:
+        """For safekeeping, and for the other workstations of a shared database."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the data key"),
+            "crm-desk-data.key",
+            self.tr("CRM Desk key (*.key)"),
+        )
+        if not path:
+            return
+        try:
+            written = self.services.keys.export_key(self.actor, Path(path))
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Export the data key"),
+            self.tr(
+                "The data key was written to {path}.\n\nWhoever holds this file can read the "
+                "clients' personal data in any copy of the database: keep it offline, in a safe "
+                "place. Import it on each workstation that shares this database."
+            ).format(path=written),
+        )
 
     # -- idle lock -----------------------------------------------------------------------------
     @property

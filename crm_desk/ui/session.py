@@ -55,7 +55,7 @@ class DeskSession(QObject):
             first.signed_in.connect(self._signed_in)
             dialog = first
         else:
-            login = LoginDialog(self.services.auth, self.database)
+            login = LoginDialog(self.services.auth, self.database, self.services.keys)
             login.signed_in.connect(self._signed_in)
             dialog = login
         dialog.rejected.connect(self._dialog_cancelled)

@@ -15,6 +15,9 @@ from crm_desk.ui.tasks import SyncTaskRunner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
 
+ADVISER_NAV = ["Home", "Clients"]
+
+
 def make_session(qtbot, services, idle_msecs=60_000) -> DeskSession:
     session = DeskSession(services, "SQLite test.sqlite3", SyncTaskRunner(), idle_msecs=idle_msecs)
     windows: list[MainWindow] = []
@@ -107,7 +110,7 @@ def test_temporary_password_must_be_changed_first(qtbot, services, admin):
         change.submit()
     window = session.shown[0]
     qtbot.addWidget(window)
-    assert nav_labels(window) == ["Home"]  # an adviser sees no administration
+    assert nav_labels(window) == ADVISER_NAV  # an adviser sees no administration
 
 
 def test_idle_lock_keeps_what_was_typed(qtbot, services, admin):
@@ -174,9 +177,9 @@ def test_five_failed_unlocks_sign_the_user_out(qtbot, services, admin, monkeypat
 
 def test_navigation_follows_the_role(qtbot, services, make_user):
     for role, expected in [
-        (Role.ADVISER, ["Home"]),
-        (Role.SUPERVISOR, ["Home", "Users and branches"]),
-        (Role.COMPLIANCE, ["Home", "Users and branches", "Audit trail"]),
+        (Role.ADVISER, ADVISER_NAV),
+        (Role.SUPERVISOR, ["Home", "Clients", "Approvals", "Users and branches"]),
+        (Role.COMPLIANCE, ["Home", "Clients", "Users and branches", "Audit trail"]),
     ]:
         actor = make_user(role)
         window = MainWindow(services, actor, "db", SyncTaskRunner())

@@ -1,0 +1,282 @@
+"""The Clients area: the searchable list in the first tab, each opened client in its own tab."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desk.domain.errors import KnownError, NotFound
+from crm_desk.domain.roles import Role
+from crm_desk.services.actor import Actor
+from crm_desk.services.client_dto import ClientDetail, ClientQuery, ClientRow
+from crm_desk.services.container import Services
+from crm_desk.services.permissions import Permission, allowed
+from crm_desk.ui.client_form import ClientFormDialog
+from crm_desk.ui.errors import error_text, show_error
+from crm_desk.ui.pages.client_list_model import (
+    COL_ADVISER,
+    COL_NAME,
+    ClientListModel,
+    ClientSource,
+)
+from crm_desk.ui.pages.client_page import ClientPage
+from crm_desk.ui.table_model import ROW_ROLE
+from crm_desk.ui.tasks import TaskRunner
+from crm_desk.ui.widgets import configure_table
+
+SEARCH_DELAY_MS = 250
+
+
+class ClientListPage(QWidget):
+    open_client = Signal(int)
+    new_client = Signal()
+    import_requested = Signal()
+
+    def __init__(
+        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        clients = services.clients
+        self.model = ClientListModel(
+            ClientSource(
+                count=lambda q: clients.count_clients(actor, q),
+                page=lambda q, **kw: clients.client_page(actor, q, **kw),
+                anchors=lambda q: clients.anchors(actor, q),
+            ),
+            runner,
+            parent=self,
+        )
+        self.model.failed.connect(self._failed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("client_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr(
+                "Search: name or part of it, pinyin initials, ID number, mobile or its "
+                "last 4 digits"
+            )
+        )
+        self.search.textChanged.connect(self._typed)
+        self.adviser = QComboBox()
+        self.adviser.addItem(self.tr("All advisers"), None)
+        if actor.role is not Role.ADVISER:
+            try:
+                for adviser_id, name in clients.advisers(actor):
+                    self.adviser.addItem(name, adviser_id)
+            except KnownError as exc:
+                self._failed(exc)
+        self.adviser.setVisible(actor.role is not Role.ADVISER)
+        self.adviser.currentIndexChanged.connect(lambda _=0: self._search_now())
+        self.vulnerable = QCheckBox(self.tr("Needs extra care only"))
+        self.vulnerable.toggled.connect(lambda _=False: self._search_now())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("client_count")
+        self.new_button = QPushButton(self.tr("New client…"))
+        self.new_button.clicked.connect(self.new_client)
+        self.new_button.setVisible(allowed(actor.role, Permission.CLIENTS_EDIT))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(allowed(actor.role, Permission.CLIENTS_IMPORT))
+
+        self.table = configure_table(QTableView(), "client_list")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # no scan of 1M rows
+        for column, width in enumerate((150, 170, 120, 100, 50, 110, 90, 50)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._activated)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self._open_current)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search_now)
+        self._pending = 0
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.adviser)
+        top.addWidget(self.vulnerable)
+        top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.table.setColumnHidden(COL_ADVISER, actor.role is Role.ADVISER)
+        self._search_now()
+
+    def current_query(self) -> ClientQuery:
+        return replace(
+            self.model.query,
+            text=self.search.text().strip(),
+            adviser_id=self.adviser.currentData(),
+            vulnerable_only=self.vulnerable.isChecked(),
+        )
+
+    def _typed(self) -> None:
+        self._timer.start()  # wait for a pause in the typing
+
+    def _search_now(self) -> None:
+        """Count off the UI thread, then show the first page; a newer search wins."""
+        self._timer.stop()
+        query = self.current_query()
+        self._pending += 1
+        ticket = self._pending
+
+        def counted(count: int) -> None:
+            if ticket != self._pending:
+                return
+            self.model.set_query(query, count)
+            self.model.prepare_anchors()
+            self._show_count()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, KnownError):
+                self._failed(exc)
+            else:
+                raise exc
+
+        clients, actor = self._services.clients, self._actor
+        self._runner.run(lambda: clients.count_clients(actor, query), counted, failed)
+
+    def refresh(self) -> None:
+        self._search_now()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        query = self.model.query
+        self.count_label.setText(self.tr("{n} clients").format(n=f"{count:,}"))
+        searching = bool(query.text or query.vulnerable_only or query.adviser_id)
+        self.empty.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+        if searching:
+            self.empty.setText(
+                self.tr(
+                    "No client matches. Check the spelling, try fewer "
+                    "characters, or search by ID number or mobile."
+                )
+            )
+        else:
+            self.empty.setText(
+                self.tr("No clients yet. Create one with “New client…” or import a file.")
+            )
+
+    def _failed(self, exc: KnownError) -> None:
+        self.count_label.setText(error_text(exc))
+
+    def _activated(self, index: QModelIndex) -> None:
+        row: ClientRow | None = index.data(ROW_ROLE)
+        if row is not None:
+            self.open_client.emit(row.id)
+
+    def _open_current(self) -> None:
+        self._activated(self.table.currentIndex())
+
+
+class ClientsArea(QWidget):
+    """Tabs: the list, then one tab per opened client (Ctrl+W closes the current one)."""
+
+    def __init__(
+        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.list_page = ClientListPage(services, actor, runner)
+        self.list_page.open_client.connect(self.open_client)
+        self.list_page.new_client.connect(self.create_client)
+        self.list_page.import_requested.connect(self.import_clients)
+        self.tabs.addTab(self.list_page, self.tr("Client list"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        QShortcut(
+            QKeySequence("Ctrl+W"), self, activated=lambda: self.close_tab(self.tabs.currentIndex())
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def client_pages(self) -> list[ClientPage]:
+        return [
+            w
+            for i in range(1, self.tabs.count())
+            if isinstance(w := self.tabs.widget(i), ClientPage)
+        ]
+
+    def open_client(self, client_id: int) -> ClientPage | None:
+        for page in self.client_pages():
+            if page.client_id == client_id:
+                self.tabs.setCurrentWidget(page)
+                return page
+        try:
+            page = ClientPage(self._services, self._actor, client_id, self._runner)
+        except NotFound as exc:
+            show_error(self, exc)
+            return None
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        page.changed.connect(self._client_changed)
+        page.open_client.connect(self.open_client)
+        index = self.tabs.addTab(page, page.title())
+        self.tabs.setCurrentIndex(index)
+        return page
+
+    def close_tab(self, index: int) -> None:
+        if index > 0:
+            widget = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def _client_changed(self, detail: ClientDetail) -> None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, ClientPage) and widget.client_id == detail.id:
+                self.tabs.setTabText(i, widget.title())
+        self.list_page.refresh()
+
+    def create_client(self) -> ClientFormDialog:
+        dialog = ClientFormDialog(self._services, self._actor, parent=self)
+        dialog.saved.connect(lambda detail: (self.list_page.refresh(), self.open_client(detail.id)))
+        dialog.open_client.connect(self.open_client)
+        dialog.open()
+        return dialog
+
+    def import_clients(self) -> None:
+        from crm_desk.ui.client_import_dialog import ClientImportDialog
+
+        dialog = ClientImportDialog(self._services, self._actor, self._runner, parent=self)
+        dialog.finished.connect(lambda _=0: self.list_page.refresh())
+        dialog.open()
