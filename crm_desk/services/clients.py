@@ -263,37 +263,11 @@ class ClientService(Service):
 
     # -- writing -------------------------------------------------------------------------------
     def _encrypted_columns(self, uow: UnitOfWork, profile: ClientProfile) -> dict[str, Any]:
-        cipher = self.keys.for_writing(uow)
-        identity = profile.identity
-        return {
-            "id_type": identity.id_type.value,
-            "id_number_enc": cipher.encrypt("id_number", identity.number),
-            "id_number_index": id_index(cipher, identity.id_type, identity.number),
-            "phone_enc": cipher.encrypt("phone", profile.phone),
-            "phone_index": cipher.blind_index("phone", profile.phone),
-            "phone_last4": phone_last_four(profile.phone),
-            "email_enc": cipher.encrypt("email", profile.email) if profile.email else None,
-            "address_enc": cipher.encrypt("address", profile.address) if profile.address else None,
-        }
+        return encrypted_columns(self.keys.for_writing(uow), profile)
 
     @staticmethod
     def _plain_columns(profile: ClientProfile) -> dict[str, Any]:
-        return {
-            "name": profile.name,
-            "name_sort": sort_key(profile.name),
-            "name_initials": initials(profile.name),
-            "birth_date": profile.birth_date,
-            "gender": profile.gender.value if profile.gender else None,
-            "occupation": profile.occupation,
-            "income_band": profile.income_band.value,
-            "financial_assets": profile.financial_assets,
-            "experience_years": profile.experience_years,
-            "experience_types": ",".join(k.value for k in profile.experience_types),
-            "objectives": ",".join(o.value for o in profile.objectives),
-            "horizon": profile.horizon.value,
-            "liquidity": profile.liquidity.value,
-            "preferred_language": profile.preferred_language.value,
-        }
+        return plain_columns(profile)
 
     @staticmethod
     def _audited(profile: ClientProfile) -> dict[str, Any]:
@@ -974,6 +948,41 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def encrypted_columns(cipher: FieldCipher, profile: ClientProfile) -> dict[str, Any]:
+    """The Client columns that hold personal data: sealed values and their blind indexes."""
+    identity = profile.identity
+    return {
+        "id_type": identity.id_type.value,
+        "id_number_enc": cipher.encrypt("id_number", identity.number),
+        "id_number_index": id_index(cipher, identity.id_type, identity.number),
+        "phone_enc": cipher.encrypt("phone", profile.phone),
+        "phone_index": cipher.blind_index("phone", profile.phone),
+        "phone_last4": phone_last_four(profile.phone),
+        "email_enc": cipher.encrypt("email", profile.email) if profile.email else None,
+        "address_enc": cipher.encrypt("address", profile.address) if profile.address else None,
+    }
+
+
+def plain_columns(profile: ClientProfile) -> dict[str, Any]:
+    """The Client columns stored as they are (searchable, sortable)."""
+    return {
+        "name": profile.name,
+        "name_sort": sort_key(profile.name),
+        "name_initials": initials(profile.name),
+        "birth_date": profile.birth_date,
+        "gender": profile.gender.value if profile.gender else None,
+        "occupation": profile.occupation,
+        "income_band": profile.income_band.value,
+        "financial_assets": profile.financial_assets,
+        "experience_years": profile.experience_years,
+        "experience_types": ",".join(k.value for k in profile.experience_types),
+        "objectives": ",".join(o.value for o in profile.objectives),
+        "horizon": profile.horizon.value,
+        "liquidity": profile.liquidity.value,
+        "preferred_language": profile.preferred_language.value,
+    }
 
 
 def id_index(cipher: FieldCipher, id_type: IdType, number: str) -> str:
