@@ -6,11 +6,16 @@ printed in the terminal; nothing here is a real credential.
 
 from __future__ import annotations
 
+import random
 import secrets
 import string
+from datetime import UTC, date, datetime, timedelta
 
+from crm_desk.domain.clients import ClientInput
 from crm_desk.domain.errors import AuthenticationFailed
+from crm_desk.domain.identity import check_phone
 from crm_desk.domain.roles import Role
+from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 
 # username -> (full name, role, branch code)
@@ -75,7 +80,145 @@ def seed_demo(services: Services) -> dict[str, tuple[str, str]]:
         services.auth.sign_in("chen.jie", "not the password")
     except AuthenticationFailed:
         pass
+    advisers = {
+        name: services.auth.sign_in(name, credentials[name][1])
+        for name in ("li.na", "chen.jie", "james.wong")
+    }
+    supervisor = services.auth.sign_in("wang.fang", credentials["wang.fang"][1])
+    seed_clients(services, advisers, supervisor)
+    for actor in (*advisers.values(), supervisor):
+        services.auth.sign_out(actor)
     return credentials
+
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢"
+    "宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英"
+    "华建文玉兰红梅国荣志海云飞鹏辉宇浩然子轩欣怡雨晨思远佳琪"
+)
+LATIN_NAMES = (
+    "James Wong",
+    "Mary Chan",
+    "David Lee",
+    "Sophie Martin",
+    "Kenji Sato",
+    "Anna Schmidt",
+    "Peter Ho",
+    "Grace Lim",
+)
+REGIONS = ("310101", "310104", "310115", "320102", "330106", "110105", "440305", "510107")
+STREETS = ("陆家嘴环路", "世纪大道", "南京西路", "淮海中路", "张杨路", "延安西路", "中山北路")
+
+
+def _resident_id(rng: random.Random, born: date, male: bool) -> str:
+    from stdnum.cn import ric
+
+    sequence = rng.randrange(0, 100) * 10 + rng.choice((1, 3, 5, 7, 9) if male else (0, 2, 4, 6, 8))
+    first17 = f"{rng.choice(REGIONS)}{born:%Y%m%d}{sequence:03d}"
+    return first17 + ric.calc_check_digit(first17 + "0")
+
+
+def _client(rng: random.Random, n: int, today: date) -> ClientInput:
+    latin = n % 9 == 4
+    born = today - timedelta(days=rng.randrange(21 * 365, 82 * 365))
+    male = rng.random() < 0.5
+    if latin:
+        name = LATIN_NAMES[n % len(LATIN_NAMES)]
+        id_type, number = "passport", f"E{rng.randrange(10**7, 10**8)}"
+        phone = ""
+        while not isinstance(check_phone(phone), str):  # not every 8-digit number is allocated
+            phone = f"+8529{rng.choice((1, 2, 3, 4, 5, 6))}{rng.randrange(10**5, 10**6)}"
+    else:
+        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+        id_type, number = "prc_id", _resident_id(rng, born, male)
+        phone = f"1{rng.choice((38, 39, 36, 58, 86, 88))}{rng.randrange(10**7, 10**8)}"
+    experience = rng.randrange(0, 25)
+    kinds = (
+        rng.sample(
+            ["deposits", "bonds", "funds", "stocks", "insurance", "private_funds"],
+            k=rng.randrange(1, 4),
+        )
+        if experience
+        else ["deposits"]
+    )
+    return ClientInput(
+        name=name,
+        id_type=id_type,
+        id_number=number,
+        phone=phone,
+        birth_date=born,
+        gender=("M" if male else "F") if latin else None,
+        email=f"client{n}@example.com" if rng.random() < 0.6 else "",
+        address=f"上海市浦东新区{rng.choice(STREETS)}{rng.randrange(1, 2000)}号",
+        occupation=rng.choice(("教师", "工程师", "医生", "个体经营", "退休", "公司职员", "律师")),
+        income_band=rng.choice(("under_100k", "100k_300k", "300k_500k", "500k_1m", "over_1m")),
+        financial_assets=str(rng.randrange(5, 800) * 10_000),
+        experience_years=str(experience),
+        experience_types=kinds,
+        objectives=[
+            rng.choice(
+                ("capital_preservation", "steady_income", "balanced_growth", "aggressive_growth")
+            )
+        ],
+        horizon=rng.choice(("under_1y", "1_3y", "3_5y", "over_5y")),
+        liquidity=rng.choice(("high", "medium", "low")),
+        preferred_language="en" if latin else "zh_CN",
+    )
+
+
+def seed_clients(services: Services, advisers: dict[str, Actor], supervisor: Actor) -> None:
+    """About sixty clients per adviser-mix: Chinese and Latin names, some 65 or over, a few
+    with vulnerability flags, one professional investor and one application waiting."""
+    rng = random.Random(20261127)
+    today = datetime.now(UTC).date()
+    owners = list(advisers.values())
+    created = []
+    for n in range(64):
+        owner = owners[n % len(owners)]
+        created.append(
+            (
+                owner,
+                services.clients.create_client(
+                    owner, _client(rng, n, today), acknowledge_similar=True
+                ),
+            )
+        )
+    flagged = [c for c in created if c[0].username == "li.na"][:3]
+    reasons = (
+        ("hearing_vision", "听力较弱，面谈时需放慢语速并书面确认。"),
+        ("bereavement", "配偶去年去世，近期情绪波动，重大决定建议家属陪同。"),
+        ("low_literacy", "阅读能力有限，合同条款需逐条讲解。"),
+    )
+    for (owner, client), (kind, reason) in zip(flagged, reasons, strict=True):
+        services.clients.set_vulnerability(owner, client.id, kind, reason)
+    owner, candidate = next(c for c in created if c[0].username == "chen.jie")
+    services.clients.apply_professional(
+        owner,
+        candidate.id,
+        financial_assets="6200000",
+        average_income="650000",
+        experience_years="8",
+        evidence="已核验：证券账户及银行对账单（近 12 个月），完税证明 3 年，交易记录 8 年。",
+    )
+    owner, professional = [c for c in created if c[0].username == "li.na"][5]
+    services.clients.apply_professional(
+        owner,
+        professional.id,
+        financial_assets="5400000",
+        average_income="420000",
+        experience_years="6",
+        evidence="已核验：银行及证券对账单、近三年收入证明、基金交易记录。",
+    )
+    (application,) = (
+        services.clients.pending_applications(supervisor)[1:]
+        or services.clients.pending_applications(supervisor)[:1]
+    )
+    services.clients.decide_professional(
+        supervisor, application.id, True, "金融资产与投资年限均达到转化标准，材料齐全。"
+    )
 
 
 def print_credentials(credentials: dict[str, tuple[str, str]]) -> None:

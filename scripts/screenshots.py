@@ -88,6 +88,36 @@ def main() -> int:
         window.lock()
         shoot(window, f"locked-{suffix}")
         window.close_for_sign_out()
+
+        adviser = services.auth.sign_in("li.na", credentials["li.na"][1])
+        window = MainWindow(services, adviser, filled.description, SyncTaskRunner())
+        window.resize(1200, 720)
+        window.show_page("clients")
+        area = window.clients_area
+        assert area is not None
+        shoot(window, f"clients-list-{suffix}")
+        rows = [area.list_page.model.row_at(r) for r in range(area.list_page.model.rowCount())]
+        listed = [row for row in rows if row is not None]
+        target = next((c for c in listed if c.vulnerable), listed[0])
+        area.list_page.search.setText(target.name[:1])
+        area.list_page.refresh()
+        settle()
+        shoot(window, f"clients-search-{suffix}")
+        area.list_page.search.setText("")
+        area.list_page.refresh()
+        page = area.open_client(target.id)
+        assert page is not None
+        shoot(window, f"client-profile-{suffix}")
+        page.tabs.setCurrentIndex(1)
+        shoot(window, f"client-timeline-{suffix}")
+        dialog = page.edit()
+        dialog.financial_assets.setText("lots")
+        dialog.phone.setText("1381234")
+        dialog.submit()
+        dialog.resize(720, 760)
+        shoot(dialog, f"client-form-error-{suffix}")
+        dialog.close()
+        window.close_for_sign_out()
     return 0
 
 

@@ -49,7 +49,7 @@ from crm_desk.domain.errors import (
     SimilarClients,
     ValidationError,
 )
-from crm_desk.domain.identity import Gender, IdType, check_phone, phone_last_four
+from crm_desk.domain.identity import Gender, IdType, check_phone, mask_phone, phone_last_four
 from crm_desk.domain.names import initials, sort_key
 from crm_desk.domain.roles import Role
 from crm_desk.services import audit
@@ -209,7 +209,7 @@ class ClientService(Service):
             birth_date=client.birth_date,
             age=age_on(client.birth_date, today),
             gender=Gender(client.gender) if client.gender else None,
-            phone_masked=mask_text(cipher.decrypt("phone", client.phone_enc).removeprefix("+86")),
+            phone_masked=mask_phone(cipher.decrypt("phone", client.phone_enc)),
             email_masked=_masked_email(email) if email else None,
             address_masked=_masked_address(address) if address else None,
             occupation=client.occupation,
@@ -916,7 +916,7 @@ class ClientService(Service):
             name=r.name,
             id_type=IdType(r.id_type),
             id_number_masked=mask_text(cipher.decrypt("id_number", r.id_number_enc)),
-            phone_masked=mask_text(cipher.decrypt("phone", r.phone_enc).removeprefix("+86")),
+            phone_masked=mask_phone(cipher.decrypt("phone", r.phone_enc)),
             birth_date=r.birth_date,
             age=age_on(r.birth_date, today),
             gender=Gender(r.gender) if r.gender else None,
