@@ -10,10 +10,12 @@ import random
 import secrets
 import string
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from crm_desk.domain.clients import ClientInput
 from crm_desk.domain.errors import AuthenticationFailed
 from crm_desk.domain.identity import check_phone
+from crm_desk.domain.interviews import FollowUpInput, InterviewInput
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
@@ -219,6 +221,70 @@ def seed_clients(services: Services, advisers: dict[str, Actor], supervisor: Act
     services.clients.decide_professional(
         supervisor, application.id, True, "金融资产与投资年限均达到转化标准，材料齐全。"
     )
+    seed_interviews(services, created)
+
+
+INTERVIEWS = (
+    (
+        "in_branch",
+        "年度回顾",
+        "客户希望今年保持稳健，关注养老储备。",
+        "担心股市波动影响本金。",
+        "稳健型理财、国债",
+        "寄送国债认购说明",
+        -3,
+    ),
+    (
+        "phone",
+        "产品咨询",
+        "询问一年期以内的低风险产品。",
+        "流动性：年底可能需要用钱。",
+        "货币基金、定期存款",
+        "确认到期日并回电",
+        0,
+    ),
+    (
+        "video",
+        "资产配置沟通",
+        "子女教育金规划，期限约五年。",
+        "对费用较敏感。",
+        "债券基金、教育金保险",
+        "准备教育金方案",
+        5,
+    ),
+    (
+        "visit",
+        "上门回访",
+        "行动不便，希望上门办理。",
+        "担心看不清合同条款。",
+        "无",
+        "安排家属陪同签署",
+        12,
+    ),
+)
+
+
+def seed_interviews(services: Services, created: list[tuple[Actor, Any]]) -> None:
+    """Interviews with follow-ups that are overdue, due today and upcoming."""
+    now = datetime.now(UTC)
+    today = now.astimezone().date()
+    for n, (owner, client) in enumerate(created[:12]):
+        channel, purpose, needs, concerns, products, action, due_in = INTERVIEWS[n % 4]
+        held = now - timedelta(days=10 - n % 4, hours=2)
+        services.interviews.record_interview(
+            owner,
+            client.id,
+            InterviewInput(
+                occurred_at=held,
+                channel=channel,
+                purpose=purpose,
+                needs=needs,
+                concerns=concerns,
+                products_discussed=products,
+                notes="客户已了解产品风险等级与期限。",
+            ),
+            [FollowUpInput(action=action, due_date=today + timedelta(days=due_in))],
+        )
 
 
 def print_credentials(credentials: dict[str, tuple[str, str]]) -> None:

@@ -9,6 +9,8 @@ from crm_desk.db.uow import UnitOfWorkFactory
 from crm_desk.domain.policy import Policy
 from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
+from crm_desk.services.client_export import ClientExportService
+from crm_desk.services.client_import import ClientImportService
 from crm_desk.services.clients import ClientService
 from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
@@ -24,6 +26,8 @@ class Services:
     clients: ClientService
     interviews: InterviewService
     keys: KeyService
+    client_import: ClientImportService
+    client_export: ClientExportService
     policy: Policy
 
     @classmethod
@@ -53,5 +57,7 @@ class Services:
             clients=clients,
             interviews=interviews,
             keys=keys,
+            client_import=ClientImportService(clients),
+            client_export=ClientExportService(clients),
             policy=policy,
         )

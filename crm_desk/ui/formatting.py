@@ -48,6 +48,30 @@ def action_label(action: str) -> str:
             "Actions", "Password change failed"
         ),
         "database.restored": QCoreApplication.translate("Actions", "Database restored"),
+        "client.created": QCoreApplication.translate("Actions", "Client created"),
+        "client.updated": QCoreApplication.translate("Actions", "Profile changed"),
+        "client.revealed": QCoreApplication.translate("Actions", "Personal data shown"),
+        "client.reassigned": QCoreApplication.translate("Actions", "Client reassigned"),
+        "client.vulnerability_set": QCoreApplication.translate("Actions", "Vulnerability flagged"),
+        "client.vulnerability_cleared": QCoreApplication.translate(
+            "Actions", "Vulnerability flag cleared"
+        ),
+        "client.professional_applied": QCoreApplication.translate(
+            "Actions", "Professional status applied for"
+        ),
+        "client.professional_decided": QCoreApplication.translate(
+            "Actions", "Professional status decided"
+        ),
+        "clients.imported": QCoreApplication.translate("Actions", "Clients imported"),
+        "clients.exported": QCoreApplication.translate("Actions", "Clients exported"),
+        "interview.recorded": QCoreApplication.translate("Actions", "Interview recorded"),
+        "interview.corrected": QCoreApplication.translate("Actions", "Interview corrected"),
+        "follow_up.created": QCoreApplication.translate("Actions", "Follow-up set"),
+        "follow_up.done": QCoreApplication.translate("Actions", "Follow-up done"),
+        "follow_up.snoozed": QCoreApplication.translate("Actions", "Follow-up postponed"),
+        "key.registered": QCoreApplication.translate("Actions", "Data key registered"),
+        "key.imported": QCoreApplication.translate("Actions", "Data key imported"),
+        "key.exported": QCoreApplication.translate("Actions", "Data key exported"),
     }
     return labels.get(action, action)
 
@@ -57,6 +81,9 @@ def entity_label(entity_type: str) -> str:
         "user": QCoreApplication.translate("Entities", "User"),
         "branch": QCoreApplication.translate("Entities", "Branch"),
         "database": QCoreApplication.translate("Entities", "Database"),
+        "client": QCoreApplication.translate("Entities", "Client"),
+        "interview": QCoreApplication.translate("Entities", "Interview"),
+        "follow_up": QCoreApplication.translate("Entities", "Follow-up"),
     }
     return labels.get(entity_type, entity_type)
 
@@ -78,6 +105,19 @@ def field_label(field: str) -> str:
         "restored_from": QCoreApplication.translate("Fields", "restored from"),
         "previous_copy": QCoreApplication.translate("Fields", "previous database kept as"),
         "events_in_backup": QCoreApplication.translate("Fields", "events in the backup"),
+        "field": QCoreApplication.translate("Fields", "field"),
+        "adviser_id": QCoreApplication.translate("Fields", "adviser"),
+        "kind": QCoreApplication.translate("Fields", "kind"),
+        "comment": QCoreApplication.translate("Fields", "comment"),
+        "investor_type": QCoreApplication.translate("Fields", "investor type"),
+        "version": QCoreApplication.translate("Fields", "version"),
+        "channel": QCoreApplication.translate("Fields", "channel"),
+        "occurred_at": QCoreApplication.translate("Fields", "time"),
+        "purpose": QCoreApplication.translate("Fields", "purpose"),
+        "due_date": QCoreApplication.translate("Fields", "due date"),
+        "owner_id": QCoreApplication.translate("Fields", "owner"),
+        "outcome": QCoreApplication.translate("Fields", "outcome"),
+        "action": QCoreApplication.translate("Fields", "action"),
     }
     return labels.get(field, field)
 

@@ -32,6 +32,7 @@ from crm_desk.ui.idle_lock import LockScreen
 from crm_desk.ui.pages.approvals import ApprovalsPage
 from crm_desk.ui.pages.audit import AuditPage
 from crm_desk.ui.pages.clients import ClientsArea
+from crm_desk.ui.pages.follow_ups import FollowUpsPage
 from crm_desk.ui.pages.home import HomePage
 from crm_desk.ui.pages.users import UsersPage
 from crm_desk.ui.tasks import TaskRunner
@@ -108,6 +109,10 @@ class MainWindow(QMainWindow):
         if allowed(a.role, Permission.CLIENTS_VIEW):
             self.clients_area = ClientsArea(s, a, self._runner)
             pages.append(("clients", self.tr("Clients"), self.clients_area))
+        if allowed(a.role, Permission.INTERVIEWS_RECORD):
+            follow_ups = FollowUpsPage(s, a)
+            follow_ups.open_client.connect(self.open_client)
+            pages.append(("follow_ups", self.tr("My follow-ups"), follow_ups))
         if allowed(a.role, Permission.PROFESSIONAL_DECIDE):
             approvals = ApprovalsPage(s, a)
             approvals.open_client.connect(self.open_client)

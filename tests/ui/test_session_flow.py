@@ -14,8 +14,7 @@ from crm_desk.ui.session import DeskSession
 from crm_desk.ui.tasks import SyncTaskRunner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
-
-ADVISER_NAV = ["Home", "Clients"]
+ADVISER_NAV = ["Home", "Clients", "My follow-ups"]
 
 
 def make_session(qtbot, services, idle_msecs=60_000) -> DeskSession:
@@ -178,7 +177,8 @@ def test_five_failed_unlocks_sign_the_user_out(qtbot, services, admin, monkeypat
 def test_navigation_follows_the_role(qtbot, services, make_user):
     for role, expected in [
         (Role.ADVISER, ADVISER_NAV),
-        (Role.SUPERVISOR, ["Home", "Clients", "Approvals", "Users and branches"]),
+        (Role.SUPERVISOR, [
+            "Home", "Clients", "My follow-ups", "Approvals", "Users and branches"]),
         (Role.COMPLIANCE, ["Home", "Clients", "Users and branches", "Audit trail"]),
     ]:
         actor = make_user(role)

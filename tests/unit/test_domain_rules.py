@@ -375,7 +375,10 @@ def test_property_random_security_sections_are_taken_only_when_every_number_fits
         for key, (low, high) in bounds.items()
     )
     try:
-        policy = parse_policy({"version": "x", "security": security}, source="random.toml")
+        policy = parse_policy(
+            {"version": "x", "security": security, "investors": VALID["investors"]},
+            source="random.toml",
+        )
     except ConfigurationError:
         assert not fits
     else:

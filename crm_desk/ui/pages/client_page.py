@@ -423,6 +423,7 @@ class ClientPage(QWidget):
 
     def edit(self) -> ClientFormDialog:
         dialog = ClientFormDialog(self._services, self._actor, self.detail, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda d: (self.show_detail(d), self.changed.emit(d)))
         dialog.open_client.connect(self.open_client)
         dialog.open()
@@ -431,7 +432,10 @@ class ClientPage(QWidget):
     def record_interview(self) -> None:
         from crm_desk.ui.interview_dialog import InterviewDialog
 
-        dialog = InterviewDialog(self._services, self._actor, self.client_id, parent=self)
+        dialog = InterviewDialog(
+            self._services, self._actor, self.client_id, parent=self, client_name=self.detail.name
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._load_timeline)
         dialog.open()
 
