@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desk.domain.errors import (
     Conflict,
@@ -36,6 +37,10 @@ def _is_business_unique_violation(orig: object, sqlstate: str | None, text: str)
 
 
 def known_error_for(exc: SQLAlchemyError) -> KnownError | None:
+    if isinstance(exc, StaleDataError):
+        # A versioned row changed between our read and our write (an UPDATE matched no row),
+        # wherever the flush happened: nothing was written.
+        return Conflict("the record changed while saving; reload it", reason="stale")
     if not isinstance(exc, DBAPIError):
         return None
     orig = exc.orig

@@ -129,6 +129,23 @@ def check_phone(raw: str) -> str | Problem:
     text = raw.strip()
     if not text:
         return Problem("phone.required", "Enter a mobile phone number.")
+    digits = re.sub(r"[\s\-()]", "", text)
+    if digits.startswith("00"):  # the international prefix dialled from the mainland
+        digits = "+" + digits[2:]
+    if not re.fullmatch(r"\+?\d+", digits):
+        # Letters are refused, not silently dropped.
+        return Problem(
+            "phone.format",
+            "Use 11 digits for a mainland mobile (13812345678), or "
+            "+ and the country code for others (+85291234567).",
+        )
+    if not digits.startswith("+") and not re.fullmatch(r"1\d{10}", digits):
+        # Without a country code only a mainland mobile is meant.
+        return Problem(
+            "phone.mainland",
+            "A mainland mobile number has 11 digits starting with 1 (for example 13812345678).",
+        )
+    text = digits
     try:
         parsed = phonenumbers.parse(text, None if text.startswith("+") else "CN")
     except phonenumbers.NumberParseException:

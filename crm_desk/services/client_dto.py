@@ -131,10 +131,11 @@ class ClientDetail:
 
 @dataclass(frozen=True, slots=True)
 class SimilarClient:
-    id: int
+    id: int | None  # None when the user does not serve that client
     name: str
     birth_date: date
     adviser_name: str
+    visible: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true, tuple_
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from crm_desk.db.client_search import index_name, name_matches
@@ -303,13 +304,27 @@ class ClientService(Service):
             return
         adviser = aliased(User)
         similar = uow.session.execute(
-            select(Client.id, Client.name, Client.birth_date, adviser.full_name)
+            select(
+                Client.id,
+                Client.name,
+                Client.birth_date,
+                adviser.full_name,
+                visible_to(actor).label("visible"),
+            )
             .join(adviser, adviser.id == Client.adviser_id)
             .where(Client.name == profile.name, Client.birth_date == profile.birth_date)
             .where(Client.id != (exclude or 0))
         ).all()
         if similar:
-            raise SimilarClients([SimilarClient(r[0], r[1], r[2], r[3]) for r in similar])
+            # Clients the user does not serve are counted, not described: no id, no adviser.
+            raise SimilarClients(
+                [
+                    SimilarClient(r.id, r.name, r.birth_date, r.full_name, True)
+                    if r.visible
+                    else SimilarClient(None, r.name, r.birth_date, "", False)
+                    for r in similar
+                ]
+            )
 
     def _adviser_for(self, uow: UnitOfWork, actor: Actor, adviser_id: int | None) -> User:
         wanted = adviser_id if adviser_id is not None else actor.user_id
@@ -398,9 +413,12 @@ class ClientService(Service):
             return self._detail(uow, client)
         if "name" in changed or "birth_date" in changed or "id_number" in changed:
             self._check_duplicates(uow, actor, profile, acknowledge_similar, exclude=client.id)
+        # Sealed before any attribute changes: the key check's query would autoflush a first
+        # UPDATE, and the sealed values a second one (two versions for one save).
+        encrypted = self._encrypted_columns(uow, profile)
         for column, value in self._plain_columns(profile).items():
             setattr(client, column, value)
-        for column, value in self._encrypted_columns(uow, profile).items():
+        for column, value in encrypted.items():
             unchanged_secret = (
                 column.endswith("_enc") and column.removesuffix("_enc") not in changed
             )
@@ -486,9 +504,12 @@ class ClientService(Service):
         return ConcurrentEdit(who, when, fields, client.version)
 
     def _bump(self, client: Client, actor: Actor, uow: UnitOfWork) -> tuple[int, int]:
+        """A new version for a change kept in another table (flags, applications), even when
+        no column of the client itself differs."""
         before = client.version
         client.updated_at = uow.clock()
         client.updated_by = actor.user_id
+        flag_modified(client, "updated_at")
         uow.session.flush()
         return before, client.version
 
@@ -755,7 +776,7 @@ class ClientService(Service):
         uow.commit()
         return detail
 
-    @operation(Permission.PROFESSIONAL_DECIDE)
+    @operation(Permission.CLIENTS_VIEW)  # a read: compliance sees the queue too
     def pending_applications(
         self, uow: UnitOfWork, actor: Actor
     ) -> list[ProfessionalApplicationDTO]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from crm_desk.db.models import Branch, User
+from crm_desk.db.models import Branch, Client, User
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.errors import Conflict, NotFound, Problem
 from crm_desk.domain.roles import Role
@@ -172,6 +172,13 @@ class UserService(Service):
             raise Conflict(
                 "This is the last active administrator; make another one first.",
                 reason="last_admin",
+            )
+        if user.role == Role.ADVISER.value and uow.session.execute(
+            select(Client.id).where(Client.adviser_id == user.id).limit(1)
+        ).first():
+            raise Conflict(
+                "this adviser still serves clients; a supervisor reassigns them first",
+                reason="has_clients",
             )
         old = user.role
         user.role = new_role.value

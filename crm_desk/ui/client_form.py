@@ -319,7 +319,9 @@ class ClientFormDialog(QDialog):
 
     def _confirm_similar(self, exc: SimilarClients) -> bool:
         lines = "\n".join(
-            f"• {m.name}  {m.birth_date.isoformat()}  ({m.adviser_name})" for m in exc.matches
+            f"• {m.name}  {m.birth_date.isoformat()}  "
+            + (f"({m.adviser_name})" if m.visible else self.tr("(served by another adviser)"))
+            for m in exc.matches
         )
         answer = QMessageBox.question(
             self,

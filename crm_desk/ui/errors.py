@@ -102,6 +102,11 @@ def _conflict_text(p: dict[str, Any]) -> str:
         "decided": lambda: QCoreApplication.translate(
             "Errors", "This application was already decided."
         ),
+        "has_clients": lambda: QCoreApplication.translate(
+            "Errors",
+            "This adviser still serves clients. A supervisor reassigns them to other advisers "
+            "first; then the role can change.",
+        ),
         "already_professional": lambda: QCoreApplication.translate(
             "Errors", "The client is already a professional investor."
         ),

@@ -258,6 +258,10 @@ def downgrade() -> None:
 
 
 def _create_name_search() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        # The list's keyset order must be the byte order of the pinyin sort key, whatever the
+        # server's default collation (SQLite compares bytes already).
+        op.execute('ALTER TABLE clients ALTER COLUMN name_sort TYPE varchar(400) COLLATE "C"')
     if op.get_bind().dialect.name == "sqlite":
         # rowid = clients.id; "chars" holds the lower-cased name's characters separated by spaces,
         # so a phrase query matches a contiguous fragment of any length, one character included.

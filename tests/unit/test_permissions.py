@@ -1,23 +1,30 @@
 """The permission matrix: every service operation called as every role, against the one table.
 
-Adding an operation without adding it to CASES fails ``test_every_operation_has_a_case``.
+Adding an operation without adding it to CASES fails ``test_every_operation_has_a_case``. A case's
+``prepare`` makes, before the call and outside what the call is judged on, what a permitted role
+needs to call it validly: a client it serves, a flag to clear, an application to decide.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import crm_desk.services.container  # noqa: F401  (every service registers its operations)
 from crm_desk.domain.errors import AccountDisabled, PermissionDenied
+from crm_desk.domain.interviews import FollowUpInput, InterviewInput
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
+from crm_desk.services.client_dto import ClientQuery
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import OPERATIONS, PERMISSIONS, Permission
+from tests.clients_support import numbered_client
 from tests.conftest import USER_PASSWORD, MakeUser
 
 pytestmark = pytest.mark.db
@@ -28,15 +35,146 @@ class Context:
     admin: Actor
     target: Actor  # an adviser of the admin's branch, the object of account operations
     other_branch_id: int
+    folder: Path  # where files are exported, imported, written
+    # Made by a case's ``prepare``, for the acting user:
+    client_id: int = 0  # a client the actor serves: their own (an adviser), else the target's
+    other_adviser_id: int = 0  # another adviser of the branch, to reassign to
+    vulnerability_id: int = 0  # an open flag on client_id
+    application_id: int = 0  # a pending application for a client of the target's
+    follow_up: tuple[int, int] = (0, 0)  # (id, version): open, owned by the actor or the target
+    preview: Any = None  # the actor's preview of an import file of one valid row
 
 
 Call = Callable[[Services, Actor, Context], Any]
+Prepare = Callable[[Services, Actor, Context], Context]
 
 
 @dataclass(frozen=True)
 class Case:
     call: Call
-    action: str | None  # the audit action a permitted call writes; None for a read
+    # The audit actions a permitted call writes, in order (one: a str); None for a read.
+    action: str | tuple[str, ...] | None
+    prepare: Prepare | None = None
+
+
+SETUP = Actor.system("test set-up")
+CLIENT = 60  # numbered_client(CLIENT) is the prepared client's form
+
+
+def owner(actor: Actor, c: Context) -> Actor:
+    """Who serves the prepared client: the acting adviser, or the target for everyone else."""
+    return actor if actor.role is Role.ADVISER else c.target
+
+
+def with_client(s: Services, a: Actor, c: Context) -> Context:
+    raw = numbered_client(CLIENT)
+    detail = s.clients.create_client(SETUP, raw, adviser_id=owner(a, c).user_id)
+    return replace(c, client_id=detail.id)
+
+
+def with_flag(s: Services, a: Actor, c: Context) -> Context:
+    c = with_client(s, a, c)
+    detail = s.clients.set_vulnerability(owner(a, c), c.client_id, "illness", "In hospital")
+    return replace(c, vulnerability_id=detail.vulnerabilities[0].id)
+
+
+def with_application(s: Services, a: Actor, c: Context) -> Context:
+    client = s.clients.create_client(SETUP, numbered_client(61), adviser_id=c.target.user_id)
+    detail = s.clients.apply_professional(
+        c.target,
+        client.id,
+        financial_assets="3500000",
+        average_income="200000",
+        experience_years="3",
+        evidence="Bank statements 2024-2026 seen",
+    )
+    return replace(c, application_id=detail.applications[0].id)
+
+
+def with_other_adviser(s: Services, a: Actor, c: Context) -> Context:
+    c = with_client(s, a, c)
+    other = s.users.create_user(
+        c.admin,
+        username="other.adviser",
+        full_name="另一 顾问",
+        role=Role.ADVISER,
+        branch_id=c.admin.branch_id,
+        temporary_password="temporary passphrase 8",
+    )
+    return replace(c, other_adviser_id=other.id)
+
+
+HELD = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # the day before conftest's FakeClock
+
+
+def interview() -> InterviewInput:
+    return InterviewInput(occurred_at=HELD, channel="in_branch", purpose="Annual review")
+
+
+def with_follow_up(s: Services, a: Actor, c: Context) -> Context:
+    c = with_client(s, a, c)
+    recorded = s.interviews.record_interview(
+        owner(a, c), c.client_id, interview(), [FollowUpInput("Call back", date(2026, 12, 1))]
+    )
+    follow_up = recorded.follow_ups[0]
+    return replace(c, follow_up=(follow_up.id, follow_up.version))
+
+
+IMPORT_HEADER = (
+    "name,id_type,id_number,phone,email,address,occupation,income_band,financial_assets,"
+    "experience_years,experience_types,objectives,horizon,liquidity,preferred_language,adviser"
+)
+
+
+def import_file(c: Context, actor: Actor) -> Path:
+    raw = numbered_client(70)
+    path = c.folder / f"import-{actor.username}.csv"
+    path.write_text(
+        IMPORT_HEADER
+        + "\n"
+        + ",".join(
+            [
+                raw.name,
+                raw.id_type,
+                raw.id_number,
+                raw.phone,
+                raw.email,
+                raw.address,
+                raw.occupation,
+                raw.income_band,
+                "1500000",
+                raw.experience_years,
+                ";".join(raw.experience_types),
+                ";".join(raw.objectives),
+                raw.horizon,
+                raw.liquidity,
+                raw.preferred_language,
+                owner(actor, c).username,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def with_import_preview(s: Services, a: Actor, c: Context) -> Context:
+    c = with_client(s, a, c)  # the data key is registered before the call
+    return replace(c, preview=s.client_import.preview(a, import_file(c, a)))
+
+
+def with_import_file(s: Services, a: Actor, c: Context) -> Context:
+    import_file(c, a)
+    return c
+
+
+# Reads that leave an audit event all the same: compliance may make them.
+AUDITED_READS = {
+    "ClientService.reveal": "client.revealed",
+    "ClientExportService.export_clients": "clients.exported",
+}
+# Writes nothing, but is the first step of a write: not a read for compliance.
+WRITE_STEPS = {"ClientImportService.preview"}
 
 
 CASES: dict[str, Case] = {
@@ -86,6 +224,137 @@ CASES: dict[str, Case] = {
         lambda s, a, c: s.users.rename_branch(a, c.other_branch_id, "北京金融街支行"),
         "branch.renamed",
     ),
+    # -- clients
+    "ClientService.get_client": Case(
+        lambda s, a, c: s.clients.get_client(a, c.client_id), None, with_client
+    ),
+    "ClientService.timeline": Case(
+        lambda s, a, c: s.clients.timeline(a, c.client_id), None, with_client
+    ),
+    "ClientService.reveal": Case(
+        lambda s, a, c: s.clients.reveal(a, c.client_id, "id_number"),
+        "client.revealed",
+        with_client,
+    ),
+    "ClientService.create_client": Case(
+        lambda s, a, c: s.clients.create_client(
+            a,
+            numbered_client(77),
+            adviser_id=None if a.role is Role.ADVISER else c.target.user_id,
+        ),
+        "client.created",
+        with_client,  # registers the data key first: the call writes one event
+    ),
+    "ClientService.update_client": Case(
+        lambda s, a, c: s.clients.update_client(
+            a, c.client_id, 1, numbered_client(CLIENT, occupation="教师")
+        ),
+        "client.updated",
+        with_client,
+    ),
+    "ClientService.reassign": Case(
+        lambda s, a, c: s.clients.reassign(a, c.client_id, c.other_adviser_id),
+        "client.reassigned",
+        with_other_adviser,
+    ),
+    "ClientService.set_vulnerability": Case(
+        lambda s, a, c: s.clients.set_vulnerability(
+            a, c.client_id, "hearing_vision", "Hard of hearing; speak slowly"
+        ),
+        "client.vulnerability_set",
+        with_client,
+    ),
+    "ClientService.clear_vulnerability": Case(
+        lambda s, a, c: s.clients.clear_vulnerability(a, c.vulnerability_id, "Back home, well"),
+        "client.vulnerability_cleared",
+        with_flag,
+    ),
+    "ClientService.apply_professional": Case(
+        lambda s, a, c: s.clients.apply_professional(
+            a,
+            c.client_id,
+            financial_assets="3500000",
+            average_income="200000",
+            experience_years="3",
+            evidence="Bank statements 2024-2026 seen",
+        ),
+        "client.professional_applied",
+        with_client,
+    ),
+    "ClientService.decide_professional": Case(
+        lambda s, a, c: s.clients.decide_professional(
+            a, c.application_id, True, "Evidence checked and sufficient"
+        ),
+        "client.professional_decided",
+        with_application,
+    ),
+    "ClientService.pending_applications": Case(
+        lambda s, a, c: s.clients.pending_applications(a), None, with_application
+    ),
+    "ClientService.count_clients": Case(
+        lambda s, a, c: s.clients.count_clients(a, ClientQuery()), None, with_client
+    ),
+    "ClientService.client_page": Case(
+        lambda s, a, c: s.clients.client_page(a, ClientQuery(text="客户")), None, with_client
+    ),
+    "ClientService.anchors": Case(
+        lambda s, a, c: s.clients.anchors(a, ClientQuery()), None, with_client
+    ),
+    "ClientService.advisers": Case(lambda s, a, c: s.clients.advisers(a), None),
+    "KeyService.export_key": Case(
+        lambda s, a, c: s.keys.export_key(a, c.folder / "exported.key"), "key.exported"
+    ),
+    # -- interviews and follow-ups
+    "InterviewService.record_interview": Case(
+        lambda s, a, c: s.interviews.record_interview(a, c.client_id, interview()),
+        "interview.recorded",
+        with_client,
+    ),
+    "InterviewService.interviews": Case(
+        lambda s, a, c: s.interviews.interviews(a, c.client_id), None, with_client
+    ),
+    "InterviewService.client_follow_ups": Case(
+        lambda s, a, c: s.interviews.client_follow_ups(a, c.client_id), None, with_client
+    ),
+    "InterviewService.timeline_entries": Case(
+        lambda s, a, c: s.interviews.timeline_entries(a, c.client_id), None, with_client
+    ),
+    "InterviewService.follow_up_owners": Case(
+        lambda s, a, c: s.interviews.follow_up_owners(a, c.client_id), None, with_client
+    ),
+    "InterviewService.my_follow_ups": Case(lambda s, a, c: s.interviews.my_follow_ups(a), None),
+    "InterviewService.complete_follow_up": Case(
+        lambda s, a, c: s.interviews.complete_follow_up(
+            a, *c.follow_up, "Called; the client confirmed"
+        ),
+        "follow_up.done",
+        with_follow_up,
+    ),
+    "InterviewService.snooze_follow_up": Case(
+        lambda s, a, c: s.interviews.snooze_follow_up(
+            a, *c.follow_up, date(2026, 12, 20), "Client travelling until the 20th"
+        ),
+        "follow_up.snoozed",
+        with_follow_up,
+    ),
+    # -- import and export
+    "ClientImportService.preview": Case(
+        lambda s, a, c: s.client_import.preview(a, c.folder / f"import-{a.username}.csv"),
+        None,
+        with_import_file,
+    ),
+    "ClientImportService.commit_import": Case(
+        lambda s, a, c: s.client_import.commit_import(a, c.preview, "all"),
+        ("client.created", "clients.imported"),
+        with_import_preview,
+    ),
+    "ClientExportService.export_clients": Case(
+        lambda s, a, c: s.client_export.export_clients(
+            a, ClientQuery(), c.folder / f"export-{a.username}.csv"
+        ),
+        "clients.exported",
+        with_client,
+    ),
 }
 
 MATRIX = [
@@ -110,22 +379,45 @@ def test_compliance_reads_everything_and_changes_nothing() -> None:
         if permission is Permission.OWN_ACCOUNT:
             continue
         if Role.COMPLIANCE in PERMISSIONS[permission]:
-            assert CASES[name].action is None, f"compliance may write through {name}"
+            assert CASES[name].action in (None, AUDITED_READS.get(name)), (
+                f"compliance may write through {name}"
+            )
     reads = [name for name, case in CASES.items() if case.action is None]
-    assert all(Role.COMPLIANCE in PERMISSIONS[OPERATIONS[name]] for name in reads)
+    reads += list(AUDITED_READS)
+    assert not set(WRITE_STEPS) & set(AUDITED_READS)
+    missing = [
+        n
+        for n in reads
+        if n not in WRITE_STEPS and Role.COMPLIANCE not in PERMISSIONS[OPERATIONS[n]]
+    ]
+    assert missing == []
+    assert all(CASES[name].action is None for name in WRITE_STEPS)
 
 
 def test_only_administrators_change_accounts_and_branches() -> None:
     for name, permission in OPERATIONS.items():
-        if CASES[name].action is not None and permission is not Permission.OWN_ACCOUNT:
+        if name.startswith(("UserService.", "KeyService.")) and CASES[name].action is not None:
             assert PERMISSIONS[permission] == {Role.ADMINISTRATOR}, name
 
 
+def test_only_those_who_serve_clients_change_client_records() -> None:
+    """Advisers and supervisors; administrators see no client at all."""
+    client_services = ("ClientService.", "InterviewService.", "ClientImportService.")
+    for name, permission in OPERATIONS.items():
+        if name.startswith(client_services) and name not in AUDITED_READS:
+            roles = PERMISSIONS[permission]
+            assert Role.ADMINISTRATOR not in roles, name
+            if CASES[name].action is not None:
+                assert roles <= {Role.ADVISER, Role.SUPERVISOR}, name
+
+
 @pytest.fixture
-def context(services: Services, admin: Actor, make_user: MakeUser) -> Context:
+def context(services: Services, admin: Actor, make_user: MakeUser, tmp_path: Path) -> Context:
     target = make_user(Role.ADVISER, username="target.adviser")
     other = services.users.create_branch(admin, code="BJ-002", name="北京支行")
-    return Context(admin=admin, target=target, other_branch_id=other.id)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    return Context(admin=admin, target=target, other_branch_id=other.id, folder=folder)
 
 
 def last_seq(services: Services, admin: Actor) -> int:
@@ -138,17 +430,22 @@ def test_permission_matrix(
 ) -> None:
     actor = make_user(role, username=f"acting.{role.value}")
     case = CASES[name]
-    before = last_seq(services, context.admin)
     permitted = role in PERMISSIONS[OPERATIONS[name]]
+    if permitted and case.prepare is not None:
+        context = case.prepare(services, actor, context)
+    before = last_seq(services, context.admin)
 
     if permitted:
         case.call(services, actor, context)
         written = services.audit.list_events(context.admin, limit=50)
-        written = [event for event in written if event.seq > before]
+        written = [event for event in reversed(written) if event.seq > before]
         if case.action is None:
             assert written == [], f"a read wrote {[e.action for e in written]}"
         else:
-            assert [(e.action, e.actor_id) for e in written] == [(case.action, actor.user_id)]
+            actions = (case.action,) if isinstance(case.action, str) else case.action
+            assert [(e.action, e.actor_id) for e in written] == [
+                (action, actor.user_id) for action in actions
+            ]
     else:
         with pytest.raises(PermissionDenied) as denied:
             case.call(services, actor, context)

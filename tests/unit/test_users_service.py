@@ -388,3 +388,16 @@ def test_renaming_to_a_blank_name_or_a_missing_branch_is_refused(
     with pytest.raises(NotFound):
         services.users.rename_branch(admin, 777, "Nowhere")
     assert latest(services, admin).seq == before
+
+
+def test_an_adviser_who_serves_clients_keeps_the_role_until_they_are_reassigned(
+    services: Services, admin: Actor, make_user: MakeUser
+) -> None:
+    from crm_desk.domain.errors import Conflict
+    from tests.clients_support import client_input
+
+    adviser = make_user(Role.ADVISER, username="qian.yi")
+    services.clients.create_client(adviser, client_input())
+    with pytest.raises(Conflict) as refused:
+        services.users.change_role(admin, adviser.user_id, Role.SUPERVISOR)
+    assert refused.value.params["reason"] == "has_clients"
