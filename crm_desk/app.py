@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 STARTED = time.perf_counter()
-COMMANDS = ("create-db", "create-user", "verify-audit", "backup", "restore")
+COMMANDS = (
+    "create-db",
+    "create-user",
+    "verify-audit",
+    "backup",
+    "restore",
+    "export-key",
+    "import-key",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

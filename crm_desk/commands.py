@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "--to", type=Path, help="folder for the copy (default: the data folder's backups)"
     )
+    export = sub.add_parser("export-key", help="write this workstation's data key to a file")
+    export.add_argument("file", type=Path)
+    imported = sub.add_parser(
+        "import-key", help="install a data key exported on another workstation (checked first)"
+    )
+    imported.add_argument("file", type=Path)
     restore = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
     restore.add_argument("file", type=Path)
     restore.add_argument(
@@ -159,6 +165,14 @@ def _run_on(backend: Backend, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.command == "export-key":
+        written = services.keys.export_key(Actor.system(_operator()), args.file)
+        print(f"Data key written to {written}. Keep it offline: it opens the personal data.")
+        return 0
+    if args.command == "import-key":
+        services.keys.import_key(args.file)
+        print("Data key imported; it matches this database.")
+        return 0
     if args.command == "backup":
         target = backup_database(backend.engine, args.to or backend.paths.backup_dir)
         print(f"Backed up to {target}")

@@ -137,3 +137,32 @@ def test_backup_then_restore_keeps_the_old_file(cli, capsys, backend, tmp_path: 
     assert "Restored from" in out and "kept as" in out
     assert cli("restore", str(tmp_path / "missing.sqlite3")) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_export_and_import_the_data_key_between_workstations(
+    cli, capsys, tmp_path: Path, monkeypatch
+):
+    from crm_desk.backend import open_backend
+    from crm_desk.services.crypto import new_master_key
+    from crm_desk.services.keystore import _write_private, key_path
+
+    first_admin(cli)
+    backend = open_backend()  # this workstation writes personal data first: its key counts
+    with backend.services.clients.uow_factory() as uow:
+        backend.services.keys.for_writing(uow)
+        uow.commit()
+    backend.engine.dispose()
+    exported = tmp_path / "branch.key"
+    assert cli("export-key", str(exported)) == 0
+    assert exported.stat().st_mode & 0o777 == 0o600
+    capsys.readouterr()
+
+    other_home = tmp_path / "other-workstation"  # another workstation, same database
+    monkeypatch.setenv("CRM_DESK_HOME", str(other_home))
+    stranger = tmp_path / "stranger.key"
+    _write_private(stranger, new_master_key())
+    assert cli("import-key", str(stranger)) == 2
+    assert "does not match" in capsys.readouterr().err
+    assert cli("import-key", str(exported)) == 0
+    assert "matches this database" in capsys.readouterr().out
+    assert key_path(other_home / "config").read_bytes() == exported.read_bytes()
