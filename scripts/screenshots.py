@@ -16,6 +16,14 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 
 
+IMPORT_SAMPLE = """姓名,证件类型,证件号码,手机,年收入,金融资产,投资年限,投资经验,投资目标,投资期限,流动性需求
+周晓梅,居民身份证,31010419880307002X,13912340001,300k_500k,800000,4,funds;bonds,steady_income,1_3y,medium
+吴建国,居民身份证,310104195502140019,13912340002,100k_300k,1200000,20,deposits;bonds,capital_preservation,under_1y,high
+郑丽,居民身份证,310104199001011234,13912340003,500k_1m,2000000,6,funds;stocks,balanced_growth,3_5y,low
+冯涛,居民身份证,310104198512120015,1391234,over_1m,5000000,12,stocks,aggressive_growth,over_5y,low
+"""
+
+
 def main() -> int:
     home = tempfile.mkdtemp(prefix="crm-desk-shots-")
     os.environ["CRM_DESK_HOME"] = home
@@ -117,6 +125,23 @@ def main() -> int:
         dialog.resize(720, 760)
         shoot(dialog, f"client-form-error-{suffix}")
         dialog.close()
+        from crm_desk.ui.interview_dialog import InterviewDialog
+
+        interview = InterviewDialog(services, adviser, target.id, window, client_name=target.name)
+        interview.resize(760, 760)
+        shoot(interview, f"interview-{suffix}")
+        interview.close()
+        window.show_page("follow_ups")
+        shoot(window, f"follow-ups-{suffix}")
+        from crm_desk.ui.client_import_dialog import ClientImportDialog
+
+        sample = Path(home) / f"import-{suffix}.csv"
+        sample.write_text(IMPORT_SAMPLE, encoding="utf-8-sig")
+        importer = ClientImportDialog(services, adviser, SyncTaskRunner(), window)
+        importer.resize(1100, 620)
+        importer.load(sample)
+        shoot(importer, f"import-{suffix}")
+        importer.close()
         window.close_for_sign_out()
     return 0
 

@@ -191,7 +191,12 @@ def validate_client(raw: ClientInput, today: date) -> ClientProfile:
             )
         birth_date = identity.birth_date
     if birth_date is None:
-        problems.setdefault("birth_date", Problem("birth_date.required", "Enter the birth date."))
+        # A resident ID carries the birth date: when the number is wrong, that one message says
+        # what to fix.
+        if not (id_type is IdType.PRC_ID and "id_number" in problems):
+            problems.setdefault(
+                "birth_date", Problem("birth_date.required", "Enter the birth date.")
+            )
     elif birth_date > today or age_on(birth_date, today) > 120:
         problems.setdefault(
             "birth_date",

@@ -170,7 +170,6 @@ def test_every_invalid_field_gets_its_own_problem() -> None:
     ) == {
         "name": "name.required",
         "id_number": "id.prc_checksum",
-        "birth_date": "birth_date.required",  # the number could not tell it
         "phone": "phone.mainland",
         "email": "email.format",
         "address": "address.too_long",
@@ -195,7 +194,7 @@ def test_every_invalid_field_gets_its_own_problem() -> None:
             {"id_type": "driving_licence"},
             {"id_type": "id_type.unknown", "birth_date": "birth_date.required"},
         ),
-        ({"id_number": ""}, {"id_number": "id.required", "birth_date": "birth_date.required"}),
+        ({"id_number": ""}, {"id_number": "id.required"}),  # one message: fix the number
         ({"phone": ""}, {"phone": "phone.required"}),
         ({"phone": "02112345678"}, {"phone": "phone.mainland"}),
         ({"income_band": ""}, {"income_band": "choice.required"}),
