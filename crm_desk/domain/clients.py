@@ -160,7 +160,9 @@ def validate_client(raw: ClientInput, today: date) -> ClientProfile:
 
     name = " ".join(raw.name.split())
     if not name:
-        problems["name"] = Problem("name.required", "Enter the client's name as on the document.")
+        problems["name"] = Problem(
+            "client_name.required", "Enter the client's name as on the document."
+        )
     elif len(name) > 100:
         problems["name"] = Problem("name.too_long", "Use 100 characters at most.", {"max": 100})
 

@@ -672,7 +672,9 @@ class ClientService(Service):
                 if amounts[name] < 0:
                     raise ArithmeticError
             except (ArithmeticError, ValueError):
-                problems[name] = Problem("money.format", "Enter an amount in yuan, e.g. 3000000.")
+                problems[name] = Problem(
+                    "money.format", "Enter an amount in yuan, e.g. 1500000 or 1,500,000.00."
+                )
         try:
             years = int(experience_years.strip())
             if not 0 <= years <= 80:

@@ -64,6 +64,125 @@ def problem_text(problem: Problem) -> str:
         "password.mismatch": lambda: QCoreApplication.translate(
             "Errors", "The two passwords differ; type the same one twice."
         ),
+        "client_name.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the client's name as on the document."
+        ),
+        "text.too_long": lambda: QCoreApplication.translate(
+            "Errors", "Use {max} characters at most."
+        ).format(**p),
+        "address.too_long": lambda: QCoreApplication.translate(
+            "Errors", "Use {max} characters at most."
+        ).format(**p),
+        "id_type.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose the kind of identity document."
+        ),
+        "id.required": lambda: QCoreApplication.translate("Errors", "Enter the document number."),
+        "id.prc_length": lambda: QCoreApplication.translate(
+            "Errors", "A resident ID has 18 characters: 17 digits and a final digit or X."
+        ),
+        "id.prc_birth_date": lambda: QCoreApplication.translate(
+            "Errors",
+            "The birth date inside the number (characters 7 to 14) is not a real date; "
+            "check the number.",
+        ),
+        "id.prc_checksum": lambda: QCoreApplication.translate(
+            "Errors",
+            "The last character does not match the others (GB 11643 check digit); one character "
+            "was probably mistyped.",
+        ),
+        "id.prc_format": lambda: QCoreApplication.translate(
+            "Errors", "Use 17 digits followed by a digit or X."
+        ),
+        "id.prc_region": lambda: QCoreApplication.translate(
+            "Errors", "The first six digits are not a region code of the PRC; check the number."
+        ),
+        "id.hk_macao_format": lambda: QCoreApplication.translate(
+            "Errors", "A Home Return Permit number is H or M followed by 8 (or 10) digits."
+        ),
+        "id.taiwan_format": lambda: QCoreApplication.translate(
+            "Errors", "A Taiwan compatriot permit number has 8 or 10 digits."
+        ),
+        "id.passport_format": lambda: QCoreApplication.translate(
+            "Errors", "A passport number has 5 to 20 letters and digits."
+        ),
+        "phone.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter a mobile phone number."
+        ),
+        "phone.format": lambda: QCoreApplication.translate(
+            "Errors",
+            "Use 11 digits for a mainland mobile (13812345678), or + and the country code for "
+            "others (+85291234567).",
+        ),
+        "phone.mainland": lambda: QCoreApplication.translate(
+            "Errors",
+            "A mainland mobile number has 11 digits starting with 1 (for example 13812345678).",
+        ),
+        "phone.invalid": lambda: QCoreApplication.translate(
+            "Errors",
+            "This is not a valid number for its country; check the country code and the digits.",
+        ),
+        "email.format": lambda: QCoreApplication.translate(
+            "Errors", "An e-mail address looks like name@example.com."
+        ),
+        "birth_date.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the birth date."
+        ),
+        "birth_date.mismatch": lambda: QCoreApplication.translate(
+            "Errors",
+            "The birth date differs from the one in the ID number ({expected}); correct one of "
+            "them.",
+        ).format(**p),
+        "birth_date.range": lambda: QCoreApplication.translate(
+            "Errors", "The birth date must be in the past and within 120 years."
+        ),
+        "birth_date.minor": lambda: QCoreApplication.translate(
+            "Errors", "Clients must be 18 or older to invest on their own account."
+        ),
+        "gender.mismatch": lambda: QCoreApplication.translate(
+            "Errors",
+            "The sex differs from the one the ID number encodes (17th digit); correct one of them.",
+        ),
+        "gender.unknown": lambda: QCoreApplication.translate("Errors", "Choose male or female."),
+        "choice.required": lambda: QCoreApplication.translate(
+            "Errors", "Choose one of the options."
+        ),
+        "choice.unknown": lambda: QCoreApplication.translate("Errors", "Choose from the list."),
+        "money.format": lambda: QCoreApplication.translate(
+            "Errors", "Enter an amount in yuan, e.g. 1500000 or 1,500,000.00."
+        ),
+        "money.cents": lambda: QCoreApplication.translate(
+            "Errors", "Use at most two decimal places (yuan and fen)."
+        ),
+        "years.range": lambda: QCoreApplication.translate(
+            "Errors", "Enter whole years between 0 and 80."
+        ),
+        "experience.contradiction": lambda: QCoreApplication.translate(
+            "Errors",
+            "Product experience is ticked but the years of experience are 0; correct one.",
+        ),
+        "objectives.required": lambda: QCoreApplication.translate(
+            "Errors", "Tick at least one objective."
+        ),
+        "adviser.required": lambda: QCoreApplication.translate("Errors", "Choose the adviser."),
+        "adviser.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose an active adviser."
+        ),
+        "adviser.own": lambda: QCoreApplication.translate(
+            "Errors", "Advisers create clients for themselves."
+        ),
+        "adviser.branch": lambda: QCoreApplication.translate(
+            "Errors", "Choose an adviser of your branch."
+        ),
+        "reason.required": lambda: QCoreApplication.translate(
+            "Errors", "Say why, in a few words the next adviser will understand."
+        ),
+        "evidence.required": lambda: QCoreApplication.translate(
+            "Errors", "Describe the documents seen (statements, income proof, trading records)."
+        ),
+        "comment.required": lambda: QCoreApplication.translate(
+            "Errors", "Give the reason for the decision."
+        ),
+        "field.unknown": lambda: QCoreApplication.translate("Errors", "No such personal field."),
     }
     text = texts.get(problem.code)
     return text() if text else problem.message

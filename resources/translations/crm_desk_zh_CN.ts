@@ -67,6 +67,136 @@
         <source>Database restored</source>
         <translation>恢复数据库</translation>
     </message>
+    <message>
+        <source>Client created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Profile changed</source>
+        <translation>修改客户资料</translation>
+    </message>
+    <message>
+        <source>Personal data shown</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>Client reassigned</source>
+        <translation>更换客户经理</translation>
+    </message>
+    <message>
+        <source>Vulnerability flagged</source>
+        <translation>标记特殊情况</translation>
+    </message>
+    <message>
+        <source>Vulnerability flag cleared</source>
+        <translation>解除特殊情况标记</translation>
+    </message>
+    <message>
+        <source>Professional status applied for</source>
+        <translation>申请专业投资者认定</translation>
+    </message>
+    <message>
+        <source>Professional status decided</source>
+        <translation>审批专业投资者认定</translation>
+    </message>
+    <message>
+        <source>Clients imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Clients exported</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Interview recorded</source>
+        <translation>登记面谈记录</translation>
+    </message>
+    <message>
+        <source>Interview corrected</source>
+        <translation>更正面谈记录</translation>
+    </message>
+    <message>
+        <source>Follow-up set</source>
+        <translation>新建跟进事项</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>完成跟进事项</translation>
+    </message>
+    <message>
+        <source>Follow-up postponed</source>
+        <translation>跟进事项延期</translation>
+    </message>
+    <message>
+        <source>Data key registered</source>
+        <translation>登记数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key imported</source>
+        <translation>导入数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key exported</source>
+        <translation>导出数据密钥</translation>
+    </message>
+</context>
+<context>
+    <name>Approvals</name>
+    <message>
+        <source>meets the thresholds</source>
+        <translation>符合认定条件</translation>
+    </message>
+    <message>
+        <source>below the thresholds</source>
+        <translation>未达认定条件</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Financial assets</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source>Average income</source>
+        <translation>年均收入</translation>
+    </message>
+    <message>
+        <source>Years investing</source>
+        <translation>投资年限</translation>
+    </message>
+    <message>
+        <source>Policy check</source>
+        <translation>条件核对</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>Open the client to decide</source>
+        <translation>打开客户进行审批</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Professional investor applications&lt;/b&gt; waiting for a decision</source>
+        <translation>待审批的&lt;b&gt;专业投资者申请&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.</source>
+        <translation>暂无待您审批的申请。</translation>
+    </message>
 </context>
 <context>
     <name>AuditColumns</name>
@@ -170,6 +300,827 @@
     </message>
 </context>
 <context>
+    <name>ClientFormDialog</name>
+    <message>
+        <source>Edit client</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Annual income</source>
+        <translation>年收入</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1,500,000</source>
+        <translation>单位：元，例如 1,500,000</translation>
+    </message>
+    <message>
+        <source>Financial assets</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Investment experience</source>
+        <translation>投资经验</translation>
+    </message>
+    <message>
+        <source>Products invested in</source>
+        <translation>曾投资的产品</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>投资目标</translation>
+    </message>
+    <message>
+        <source>Investment horizon</source>
+        <translation>投资期限</translation>
+    </message>
+    <message>
+        <source>Liquidity needs</source>
+        <translation>流动性需求</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Identity number, phone, e-mail and address are shown masked; leave them as they are to keep them, or type a new value to replace one.</source>
+        <translation>证件号码、手机号码、电子邮箱和联系地址均已脱敏显示；保持不变即保留原值，输入新值则予以替换。</translation>
+    </message>
+    <message>
+        <source>Client already on file</source>
+        <translation>客户已存在</translation>
+    </message>
+    <message>
+        <source>A client with this identity document already exists. Open that client instead of creating a second record?</source>
+        <translation>已存在使用该证件的客户。是否打开该客户，而不重复建档？</translation>
+    </message>
+    <message>
+        <source>Open the existing client</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <source>A client with this identity document already exists and is served by another adviser. Ask your supervisor to reassign the client to you if you now serve them.</source>
+        <translation>已存在使用该证件的客户，由其他客户经理服务。如该客户现由您服务，请联系主管将其移交给您。</translation>
+    </message>
+    <message>
+        <source>(served by another adviser)</source>
+        <translation>（由其他客户经理服务）</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>These clients have the same name and birth date:
+
+{lines}
+
+Is this really a different person? Save anyway?</source>
+        <translation>以下客户的姓名和出生日期与此相同：
+
+{lines}
+
+确定是不同的人吗？仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>{who} saved this client at {when}, after you opened it, changing: {fields}.
+
+Nothing was overwritten. Reload to see their version (your changes are discarded), or compare the two first.</source>
+        <translation>您打开此客户后，{who} 于 {when} 保存了修改，变更内容：{fields}。
+
+未覆盖任何内容。您可以重新加载以查看对方的版本（您的修改将被放弃），也可以先比较两个版本。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Your version ⇄ the saved version</source>
+        <translation>您的版本 ⇄ 已保存的版本</translation>
+    </message>
+    <message>
+        <source>No visible difference.</source>
+        <translation>没有可见的差异。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientImportDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Annual income</source>
+        <translation>年收入</translation>
+    </message>
+    <message>
+        <source>Financial assets</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source>Years of investing</source>
+        <translation>投资年限</translation>
+    </message>
+    <message>
+        <source>Investment experience</source>
+        <translation>投资经验</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>投资目标</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>投资期限</translation>
+    </message>
+    <message>
+        <source>Liquidity needs</source>
+        <translation>流动性需求</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>The file is not in UTF-8: it looks like GBK, the Chinese encoding older Excel versions use for CSV. In Excel choose Save As, &apos;CSV UTF-8 (Comma delimited)&apos; or &apos;Excel Workbook (.xlsx)&apos;, and import that file.</source>
+        <translation>文件不是 UTF-8 编码：看起来是 GBK，即旧版 Excel 保存 CSV 时使用的中文编码。请在 Excel 中选择“另存为”，保存类型选“CSV UTF-8(逗号分隔)”或“Excel 工作簿(*.xlsx)”，然后导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &apos;CSV UTF-8&apos; or as an Excel workbook (.xlsx).</source>
+        <translation>文件不是 UTF-8 文本。请另存为“CSV UTF-8”或 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV near line {line}.</source>
+        <translation>文件第 {line} 行附近的 CSV 格式无效。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as an Excel workbook; open it in Excel, save it as .xlsx and try again.</source>
+        <translation>无法作为 Excel 工作簿读取此文件；请在 Excel 中打开，另存为 .xlsx 后重试。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: {detail}</source>
+        <translation>无法打开文件：{detail}</translation>
+    </message>
+    <message>
+        <source>This is an old Excel file (.xls). Open it in Excel and save it as an Excel workbook (.xlsx) or as &apos;CSV UTF-8&apos;.</source>
+        <translation>这是旧版 Excel 文件（.xls）。请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first row must name the columns.</source>
+        <translation>文件为空：第一行须为列名。</translation>
+    </message>
+    <message>
+        <source>The file has more than {max} rows; split it into smaller files.</source>
+        <translation>文件超过 {max} 行，请拆分为多个较小的文件。</translation>
+    </message>
+    <message>
+        <source>These columns name the same field: {columns}. Keep one of each.</source>
+        <translation>以下列对应同一字段：{columns}。每个字段只保留一列。</translation>
+    </message>
+    <message>
+        <source>Required columns are missing: {columns}. The first row must name each column, in English or in Chinese (for example name or 姓名).</source>
+        <translation>缺少必填列：{columns}。第一行须写明每一列的列名，中英文均可（例如 name 或 姓名）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as 1985-03-07.</source>
+        <translation>“{value}”不是有效日期，请按 1985-03-07 的格式填写。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of the accepted values: {accepted}.</source>
+        <translation>“{value}”不在可选值之列：{accepted}。</translation>
+    </message>
+    <message>
+        <source>Excel stored the identity number as a number and lost its last digits; format the column as Text and type the numbers again.</source>
+        <translation>Excel 把证件号码存成了数字，末尾几位已丢失；请将该列的格式设为“文本”，再重新输入号码。</translation>
+    </message>
+    <message>
+        <source>The same identity document is on row {rows} of this file; keep only one of these rows.</source>
+        <translation>本文件第 {rows} 行有相同的证件；这些行只能保留一行。</translation>
+    </message>
+    <message>
+        <source>Already a client: client no. {client_id}.</source>
+        <translation>已是在册客户：客户编号 {client_id}。</translation>
+    </message>
+    <message>
+        <source>Already a client of the bank, served by another adviser.</source>
+        <translation>已是在册客户，由其他客户经理服务。</translation>
+    </message>
+    <message>
+        <source>Row {rows} has the same name and birth date with another identity document; check that these are different people.</source>
+        <translation>第 {rows} 行的姓名和出生日期与此相同，但证件不同；请核实是否为不同的人。</translation>
+    </message>
+    <message>
+        <source>{count} client(s) with the same name and birth date already exist; check that this is a different person.</source>
+        <translation>已有 {count} 位客户的姓名和出生日期与此相同；请核实是否为不同的人。</translation>
+    </message>
+    <message>
+        <source>Write the adviser&apos;s user name in the adviser column (客户经理).</source>
+        <translation>请在“客户经理”列（adviser）填写客户经理的用户名。</translation>
+    </message>
+    <message>
+        <source>No user is called &apos;{username}&apos;; write the adviser&apos;s user name.</source>
+        <translation>没有用户名为“{username}”的用户；请填写客户经理的用户名。</translation>
+    </message>
+    <message>
+        <source>This user is not an active adviser.</source>
+        <translation>该用户不是在用的客户经理。</translation>
+    </message>
+    <message>
+        <source>Advisers import clients for themselves only; leave the adviser column empty.</source>
+        <translation>客户经理只能为自己导入客户；请将“客户经理”列留空。</translation>
+    </message>
+    <message>
+        <source>This adviser is not in your branch.</source>
+        <translation>该客户经理不属于您的网点。</translation>
+    </message>
+    <message>
+        <source>Duplicate: {0}</source>
+        <translation>重复：{0}</translation>
+    </message>
+    <message>
+        <source>Warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Import clients</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>A CSV file (UTF-8) or an Excel workbook (.xlsx). The first row names the columns, in English or in Chinese: name/姓名, id_type/证件类型, id_number/证件号码, phone/手机, and so on. Nothing is saved until you import.</source>
+        <translation>CSV 文件（UTF-8）或 Excel 工作簿（.xlsx）。第一行为列名，中英文均可：name/姓名、id_type/证件类型、id_number/证件号码、phone/手机等。点击导入之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Show only rows that need attention</source>
+        <translation>仅显示需要处理的行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import all</source>
+        <translation>全部导入</translation>
+    </message>
+    <message>
+        <source>Import valid rows only…</source>
+        <translation>仅导入有效行…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {0}</source>
+        <translation>无法导入此文件：{0}</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {valid} ready to import, {invalid} with errors, {duplicates} duplicates, {warnings} with warnings.</source>
+        <translation>共 {rows} 行：{valid} 行可导入，{invalid} 行有错误，{duplicates} 行重复，{warnings} 行有警告。</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>所有行均可导入。</translation>
+    </message>
+    <message>
+        <source>Correct the file and choose it again, or import only the valid rows.</source>
+        <translation>请修正文件后重新选择，或仅导入有效行。</translation>
+    </message>
+    <message>
+        <source>No row can be imported; correct the file and choose it again.</source>
+        <translation>没有可导入的行；请修正文件后重新选择。</translation>
+    </message>
+    <message>
+        <source>Columns left out: {0}.</source>
+        <translation>已忽略的列：{0}。</translation>
+    </message>
+    <message>
+        <source>Import valid rows only</source>
+        <translation>仅导入有效行</translation>
+    </message>
+    <message>
+        <source>Import the {valid} valid rows and leave out the {left_out} rows that have problems? The rows left out are not saved; correct them and import them later.</source>
+        <translation>导入 {valid} 行有效数据，并略过 {left_out} 行有问题的数据吗？略过的行不会保存，请修正后再导入。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>{imported} clients imported; {skipped} rows left out.</source>
+        <translation>已导入 {imported} 位客户；略过 {skipped} 行。</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Saving the clients…</source>
+        <translation>正在保存客户…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The clients on file changed since the check, and some rows now have problems; nothing was imported. See the rows below.</source>
+        <translation>检查之后在册客户发生了变化，部分行现在存在问题；未导入任何内容。请查看下方各行。</translation>
+    </message>
+    <message>
+        <source>No row can be imported; nothing was saved.</source>
+        <translation>没有可导入的行；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as it is.</source>
+        <translation>此文件无法按原样导入。</translation>
+    </message>
+    <message>
+        <source>Client no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Investor type</source>
+        <translation>投资者类型</translation>
+    </message>
+    <message>
+        <source>Needs extra care</source>
+        <translation>需特别关注</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ClientList</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Investor</source>
+        <translation>投资者</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Extra care: 65 or over, or a vulnerability flag on file</source>
+        <translation>特别关注：65 岁及以上，或已登记特殊情况</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListPage</name>
+    <message>
+        <source>Search: name or part of it, pinyin initials, ID number, mobile or its last 4 digits</source>
+        <translation>搜索：姓名（或其中几个字）、拼音首字母、证件号码、手机号码或其后 4 位</translation>
+    </message>
+    <message>
+        <source>All advisers</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Needs extra care only</source>
+        <translation>仅看需特别关注的客户</translation>
+    </message>
+    <message>
+        <source>New client…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>{n} clients</source>
+        <translation>共 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>No client matches. Check the spelling, try fewer characters, or search by ID number or mobile.</source>
+        <translation>没有匹配的客户。请检查拼写、减少输入的字符，或按证件号码、手机号码搜索。</translation>
+    </message>
+    <message>
+        <source>No clients yet. Create one with “New client…” or import a file.</source>
+        <translation>暂无客户。请用“新建客户…”创建，或导入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>Edit profile…</source>
+        <translation>编辑资料…</translation>
+    </message>
+    <message>
+        <source>Record interview…</source>
+        <translation>登记面谈…</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>更换客户经理…</translation>
+    </message>
+    <message>
+        <source>Extra care</source>
+        <translation>特别关注</translation>
+    </message>
+    <message>
+        <source>Flag a vulnerability…</source>
+        <translation>标记特殊情况…</translation>
+    </message>
+    <message>
+        <source>Clear a flag…</source>
+        <translation>解除标记…</translation>
+    </message>
+    <message>
+        <source>Investor classification</source>
+        <translation>投资者分类</translation>
+    </message>
+    <message>
+        <source>Record an application to become professional…</source>
+        <translation>登记专业投资者申请…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Annual income</source>
+        <translation>年收入</translation>
+    </message>
+    <message>
+        <source>Financial assets</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source>Investment experience</source>
+        <translation>投资经验</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>投资目标</translation>
+    </message>
+    <message>
+        <source>Investment horizon</source>
+        <translation>投资期限</translation>
+    </message>
+    <message>
+        <source>Liquidity needs</source>
+        <translation>流动性需求</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (recorded in the audit trail)</source>
+        <translation>显示完整内容（将记入审计轨迹）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;65 or over&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;65 岁及以上&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;vulnerability on file&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;已登记特殊情况&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{date} (age {age}){gender}</source>
+        <translation>{date}（{age} 岁）{gender}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{years} years; {kinds}</source>
+        <translation>{years} 年；{kinds}</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when}（{who}）</translation>
+    </message>
+    <message>
+        <source>• 65 or over: high-risk sales get a supervisor&apos;s review and a follow-up call</source>
+        <translation>• 65 岁及以上：销售高风险产品须经主管复核，并进行回访</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>无标记。</translation>
+    </message>
+    <message>
+        <source>Evidence: {0}</source>
+        <translation>证明材料：{0}</translation>
+    </message>
+    <message>
+        <source>Application of {when} by {who}: {status}</source>
+        <translation>{who} 于 {when} 提交的申请：{status}</translation>
+    </message>
+    <message>
+        <source>waiting for a supervisor</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>更换客户经理</translation>
+    </message>
+    <message>
+        <source>There is no other adviser in your branch.</source>
+        <translation>您的网点没有其他客户经理。</translation>
+    </message>
+    <message>
+        <source>New adviser for {name}</source>
+        <translation>{name} 的新客户经理</translation>
+    </message>
+    <message>
+        <source>Flag a vulnerability</source>
+        <translation>标记特殊情况</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Clear a flag</source>
+        <translation>解除标记</translation>
+    </message>
+    <message>
+        <source>Why it no longer applies</source>
+        <translation>不再适用的原因</translation>
+    </message>
+    <message>
+        <source>Reason for approving</source>
+        <translation>批准理由</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>驳回理由</translation>
+    </message>
+    <message>
+        <source>Professional investor application</source>
+        <translation>专业投资者申请</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsArea</name>
+    <message>
+        <source>Client list</source>
+        <translation>客户列表</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteFollowUpDialog</name>
+    <message>
+        <source>Follow-up done</source>
+        <translation>完成跟进事项</translation>
+    </message>
+    <message>
+        <source>What was done and what came of it</source>
+        <translation>做了什么，结果如何</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>标记为完成</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
     <name>Entities</name>
     <message>
         <source>User</source>
@@ -182,6 +1133,18 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面谈记录</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
     </message>
 </context>
 <context>
@@ -243,6 +1206,154 @@
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
+        <source>Enter the client&apos;s name as on the document.</source>
+        <translation>请按证件上的姓名填写客户姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of identity document.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <source>Enter the document number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <source>A resident ID has 18 characters: 17 digits and a final digit or X.</source>
+        <translation>居民身份证号码为 18 位：17 位数字加最后一位数字或 X。</translation>
+    </message>
+    <message>
+        <source>The birth date inside the number (characters 7 to 14) is not a real date; check the number.</source>
+        <translation>号码中的出生日期（第 7 至 14 位）不是有效日期，请核对号码。</translation>
+    </message>
+    <message>
+        <source>The last character does not match the others (GB 11643 check digit); one character was probably mistyped.</source>
+        <translation>最后一位与前 17 位不符（GB 11643 校验码），可能有字符输错。</translation>
+    </message>
+    <message>
+        <source>Use 17 digits followed by a digit or X.</source>
+        <translation>请输入 17 位数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <source>The first six digits are not a region code of the PRC; check the number.</source>
+        <translation>前六位不是有效的行政区划代码，请核对号码。</translation>
+    </message>
+    <message>
+        <source>A Home Return Permit number is H or M followed by 8 (or 10) digits.</source>
+        <translation>港澳居民来往内地通行证号码为 H 或 M 后接 8 位（或 10 位）数字。</translation>
+    </message>
+    <message>
+        <source>A Taiwan compatriot permit number has 8 or 10 digits.</source>
+        <translation>台湾居民来往大陆通行证号码为 8 位或 10 位数字。</translation>
+    </message>
+    <message>
+        <source>A passport number has 5 to 20 letters and digits.</source>
+        <translation>护照号码由 5 至 20 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <source>Enter a mobile phone number.</source>
+        <translation>请输入手机号码。</translation>
+    </message>
+    <message>
+        <source>Use 11 digits for a mainland mobile (13812345678), or + and the country code for others (+85291234567).</source>
+        <translation>内地手机号码请输入 11 位数字（如 13812345678）；其他地区请以 + 和国家或地区代码开头（如 +85291234567）。</translation>
+    </message>
+    <message>
+        <source>A mainland mobile number has 11 digits starting with 1 (for example 13812345678).</source>
+        <translation>内地手机号码为以 1 开头的 11 位数字（例如 13812345678）。</translation>
+    </message>
+    <message>
+        <source>This is not a valid number for its country; check the country code and the digits.</source>
+        <translation>该号码不是所属国家或地区的有效号码，请核对国家或地区代码和号码。</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@example.com.</source>
+        <translation>电子邮箱地址的格式应类似 name@example.com。</translation>
+    </message>
+    <message>
+        <source>Enter the birth date.</source>
+        <translation>请输入出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date differs from the one in the ID number ({expected}); correct one of them.</source>
+        <translation>出生日期与证件号码中的出生日期（{expected}）不一致，请更正其中之一。</translation>
+    </message>
+    <message>
+        <source>The birth date must be in the past and within 120 years.</source>
+        <translation>出生日期须早于今天，且在 120 年以内。</translation>
+    </message>
+    <message>
+        <source>Clients must be 18 or older to invest on their own account.</source>
+        <translation>客户须年满 18 周岁方可以本人名义投资。</translation>
+    </message>
+    <message>
+        <source>The sex differs from the one the ID number encodes (17th digit); correct one of them.</source>
+        <translation>性别与证件号码第 17 位所示的性别不一致，请更正其中之一。</translation>
+    </message>
+    <message>
+        <source>Choose male or female.</source>
+        <translation>请选择男或女。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>请选择其中一项。</translation>
+    </message>
+    <message>
+        <source>Choose from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 1500000 or 1,500,000.00.</source>
+        <translation>请输入以元为单位的金额，例如 1500000 或 1,500,000.00。</translation>
+    </message>
+    <message>
+        <source>Use at most two decimal places (yuan and fen).</source>
+        <translation>最多保留两位小数（精确到分）。</translation>
+    </message>
+    <message>
+        <source>Enter whole years between 0 and 80.</source>
+        <translation>请输入 0 至 80 之间的整数年数。</translation>
+    </message>
+    <message>
+        <source>Product experience is ticked but the years of experience are 0; correct one.</source>
+        <translation>已勾选曾投资的产品，但投资年限为 0；请更正其中之一。</translation>
+    </message>
+    <message>
+        <source>Tick at least one objective.</source>
+        <translation>请至少勾选一项投资目标。</translation>
+    </message>
+    <message>
+        <source>Choose the adviser.</source>
+        <translation>请选择客户经理。</translation>
+    </message>
+    <message>
+        <source>Choose an active adviser.</source>
+        <translation>请选择在用的客户经理。</translation>
+    </message>
+    <message>
+        <source>Advisers create clients for themselves.</source>
+        <translation>客户经理只能为自己新建客户。</translation>
+    </message>
+    <message>
+        <source>Choose an adviser of your branch.</source>
+        <translation>请选择本网点的客户经理。</translation>
+    </message>
+    <message>
+        <source>Say why, in a few words the next adviser will understand.</source>
+        <translation>请简要说明原因，让后续接手的客户经理能看懂。</translation>
+    </message>
+    <message>
+        <source>Describe the documents seen (statements, income proof, trading records).</source>
+        <translation>请说明已核验的材料（对账单、收入证明、交易记录）。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the decision.</source>
+        <translation>请填写审批理由。</translation>
+    </message>
+    <message>
+        <source>No such personal field.</source>
+        <translation>没有该个人信息字段。</translation>
+    </message>
+    <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用您自己的账户。</translation>
     </message>
@@ -253,6 +1364,34 @@
     <message>
         <source>CRM Desk is already set up on this database; sign in instead.</source>
         <translation>此数据库已完成初始化，请直接登录。</translation>
+    </message>
+    <message>
+        <source>The record changed while saving. Reload it and make your change again.</source>
+        <translation>保存时记录已被更改。请重新加载后再修改一次。</translation>
+    </message>
+    <message>
+        <source>You cannot decide on your own request or on your own client&apos;s: another supervisor must (four eyes).</source>
+        <translation>您不能审批自己提交的申请或自己名下客户的申请，须由另一位主管审批（双人复核）。</translation>
+    </message>
+    <message>
+        <source>The evidence is below the policy&apos;s thresholds for a professional investor.</source>
+        <translation>证明材料未达到专业投资者的认定条件。</translation>
+    </message>
+    <message>
+        <source>An application is already waiting for a decision.</source>
+        <translation>已有一份申请在等待审批。</translation>
+    </message>
+    <message>
+        <source>This application was already decided.</source>
+        <translation>该申请已审批完毕。</translation>
+    </message>
+    <message>
+        <source>This adviser still serves clients. A supervisor reassigns them to other advisers first; then the role can change.</source>
+        <translation>该客户经理名下仍有客户。须先由主管将这些客户移交给其他客户经理，然后才能变更角色。</translation>
+    </message>
+    <message>
+        <source>The client is already a professional investor.</source>
+        <translation>该客户已是专业投资者。</translation>
     </message>
     <message>
         <source>Someone else saved a record with the same code or name a moment ago. Refresh and try again.</source>
@@ -313,6 +1452,26 @@
     <message>
         <source>This cannot be done: {detail}</source>
         <translation>无法执行：{detail}</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s data key does not match the one this database&apos;s personal data was encrypted with. An administrator exports the key on a workstation that works (Account ▸ Export the data key) and imports it here (Import the data key).</source>
+        <translation>本工作站的数据密钥与加密此数据库个人信息所用的密钥不一致。请管理员在可正常使用的工作站上导出密钥（账户 ▸ 导出数据密钥），再在此处导入（导入数据密钥）。</translation>
+    </message>
+    <message>
+        <source>This database holds encrypted personal data, and this workstation has no data key yet. Import the key exported from a workstation that works with this database.</source>
+        <translation>此数据库含有加密的个人信息，而本工作站尚无数据密钥。请导入从可正常使用此数据库的工作站导出的密钥。</translation>
+    </message>
+    <message>
+        <source>A client with this identity document already exists.</source>
+        <translation>已存在使用该证件的客户。</translation>
+    </message>
+    <message>
+        <source>{count} client(s) with the same name and birth date already exist.</source>
+        <translation>已有 {count} 位客户的姓名和出生日期与此相同。</translation>
+    </message>
+    <message>
+        <source>{who} changed this record while you had it open ({fields}); nothing was overwritten. Reload it and make your change again.</source>
+        <translation>在您打开此记录期间，{who} 修改了它（{fields}）；未覆盖任何内容。请重新加载后再修改一次。</translation>
     </message>
     <message>
         <source>CRM Desk</source>
@@ -392,6 +1551,58 @@ Please send the log file to your administrator:
     <message>
         <source>events in the backup</source>
         <translation>备份中的事件数</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>investor type</source>
+        <translation>投资者类型</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>面谈方式</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>事项</translation>
     </message>
     <message>
         <source>yes</source>
@@ -478,6 +1689,116 @@ Please send the log file to your administrator:
     </message>
 </context>
 <context>
+    <name>FollowUpEditor</name>
+    <message>
+        <source>Action, e.g. Send the fund prospectus</source>
+        <translation>事项，例如：寄送基金招募说明书</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{action}&lt;/b&gt;&lt;br&gt;{client} · due {due} · {owner}</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;&lt;br&gt;{client} · {due} 到期 · {owner}</translation>
+    </message>
+    <message>
+        <source>{who} changed this follow-up at {when} while you had it open. Nothing was saved; the list now shows the current state. Check it and try again.</source>
+        <translation>在您打开期间，{who} 于 {when} 修改了此跟进事项。未保存任何内容；列表现已显示最新状态，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Show every open follow-up of the branch</source>
+        <translation>显示本网点所有未完成的跟进事项</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Mark the selected follow-up as done, with the outcome</source>
+        <translation>将所选跟进事项标记为完成，并填写结果</translation>
+    </message>
+    <message>
+        <source>Snooze…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Move the selected follow-up to a later day</source>
+        <translation>将所选跟进事项推迟到以后的日期</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Open follow-ups of the branch&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;本网点未完成的跟进事项&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>The branch has no open follow-ups.</source>
+        <translation>本网点没有未完成的跟进事项。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;My follow-ups&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;我的跟进事项&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing is due. Follow-up actions you are given in interviews appear here.</source>
+        <translation>暂无待办。面谈中分配给您的跟进事项会显示在这里。</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {today} due today · {upcoming} upcoming</source>
+        <translation>已逾期 {overdue} 项 · 今日到期 {today} 项 · 未到期 {upcoming} 项</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>&lt;b&gt;Your recent activity&lt;/b&gt;</source>
@@ -490,6 +1811,323 @@ Please send the log file to your administrator:
     <message>
         <source>&lt;h2&gt;Welcome, {name}&lt;/h2&gt;&lt;p&gt;{role} · {branch}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;欢迎，{name}&lt;/h2&gt;&lt;p&gt;{role} · {branch}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Correct an interview</source>
+        <translation>更正面谈记录</translation>
+    </message>
+    <message>
+        <source>Record an interview</source>
+        <translation>登记面谈记录</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation>客户：{name}</translation>
+    </message>
+    <message>
+        <source>The original stays on file unchanged; this corrected record takes its place in the client&apos;s timeline.</source>
+        <translation>原记录保持不变并存档；更正后的记录将在客户时间线中取代原记录。</translation>
+    </message>
+    <message>
+        <source>Who took part besides you and the client</source>
+        <translation>除您和客户以外的其他参与人</translation>
+    </message>
+    <message>
+        <source>e.g. Annual review, product enquiry</source>
+        <translation>例如：年度回顾、产品咨询</translation>
+    </message>
+    <message>
+        <source>What the client says they need</source>
+        <translation>客户自述的需求</translation>
+    </message>
+    <message>
+        <source>What worries the client</source>
+        <translation>客户担心的问题</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>面谈方式</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>面谈目的</translation>
+    </message>
+    <message>
+        <source>Stated needs</source>
+        <translation>客户需求</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>客户顾虑</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>讨论的产品</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Save the interview (Ctrl+Enter)</source>
+        <translation>保存面谈记录（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Follow-up {number}: {message}</source>
+        <translation>跟进事项 {number}：{message}</translation>
+    </message>
+    <message>
+        <source>Discard this interview? Nothing has been saved.</source>
+        <translation>放弃这条面谈记录吗？尚未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Interviews</name>
+    <message>
+        <source>In branch</source>
+        <translation>网点面谈</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>视频通话</translation>
+    </message>
+    <message>
+        <source>Visit (home or office)</source>
+        <translation>上门拜访（住所或单位）</translation>
+    </message>
+    <message>
+        <source>Record an interview once it has taken place: the time is in the future.</source>
+        <translation>面谈结束后才能登记：所填时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Choose how the interview was held.</source>
+        <translation>请选择面谈方式。</translation>
+    </message>
+    <message>
+        <source>Say what the interview was about, e.g. &apos;Annual review&apos;.</source>
+        <translation>请填写面谈目的，例如“年度回顾”。</translation>
+    </message>
+    <message>
+        <source>Say what is to be done, e.g. &apos;Send the fund prospectus&apos;.</source>
+        <translation>请填写要做的事项，例如“寄送基金招募说明书”。</translation>
+    </message>
+    <message>
+        <source>Use {max} characters at most.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose the date it is due.</source>
+        <translation>请选择到期日。</translation>
+    </message>
+    <message>
+        <source>The due date cannot be before the interview ({day}).</source>
+        <translation>到期日不能早于面谈日期（{day}）。</translation>
+    </message>
+    <message>
+        <source>Choose a day after today ({day}).</source>
+        <translation>请选择今天（{day}）之后的日期。</translation>
+    </message>
+    <message>
+        <source>Choose an active adviser or supervisor of the client&apos;s branch.</source>
+        <translation>请选择该客户所属网点中在用的客户经理或主管。</translation>
+    </message>
+    <message>
+        <source>Say what was done and what came of it.</source>
+        <translation>请填写做了什么以及结果如何。</translation>
+    </message>
+    <message>
+        <source>Say why it waits, e.g. &apos;Client travelling until the 20th&apos;.</source>
+        <translation>请填写延期原因，例如“客户出差至 20 日”。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Home Return Permit (HK/Macao)</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan Compatriot Permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>under ¥100,000</source>
+        <translation>¥10万以下</translation>
+    </message>
+    <message>
+        <source>¥100,000 – 300,000</source>
+        <translation>¥10万–30万</translation>
+    </message>
+    <message>
+        <source>¥300,000 – 500,000</source>
+        <translation>¥30万–50万</translation>
+    </message>
+    <message>
+        <source>¥500,000 – 1,000,000</source>
+        <translation>¥50万–100万</translation>
+    </message>
+    <message>
+        <source>over ¥1,000,000</source>
+        <translation>¥100万以上</translation>
+    </message>
+    <message>
+        <source>Preserve capital</source>
+        <translation>资本保值</translation>
+    </message>
+    <message>
+        <source>Steady income</source>
+        <translation>稳定收益</translation>
+    </message>
+    <message>
+        <source>Balanced growth</source>
+        <translation>平衡增长</translation>
+    </message>
+    <message>
+        <source>Aggressive growth</source>
+        <translation>积极增长</translation>
+    </message>
+    <message>
+        <source>under 1 year</source>
+        <translation>1 年以下</translation>
+    </message>
+    <message>
+        <source>1 to 3 years</source>
+        <translation>1–3 年</translation>
+    </message>
+    <message>
+        <source>3 to 5 years</source>
+        <translation>3–5 年</translation>
+    </message>
+    <message>
+        <source>over 5 years</source>
+        <translation>5 年以上</translation>
+    </message>
+    <message>
+        <source>High: may need the money at short notice</source>
+        <translation>高：可能随时需要动用资金</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low: the money can stay invested</source>
+        <translation>低：资金可长期保持投资</translation>
+    </message>
+    <message>
+        <source>Ordinary investor</source>
+        <translation>普通投资者</translation>
+    </message>
+    <message>
+        <source>Professional investor</source>
+        <translation>专业投资者</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>存款</translation>
+    </message>
+    <message>
+        <source>Bonds</source>
+        <translation>债券</translation>
+    </message>
+    <message>
+        <source>Public funds</source>
+        <translation>公募基金</translation>
+    </message>
+    <message>
+        <source>Stocks</source>
+        <translation>股票</translation>
+    </message>
+    <message>
+        <source>Private funds</source>
+        <translation>私募基金</translation>
+    </message>
+    <message>
+        <source>Structured products</source>
+        <translation>结构性产品</translation>
+    </message>
+    <message>
+        <source>Futures and options</source>
+        <translation>期货期权</translation>
+    </message>
+    <message>
+        <source>Investment insurance</source>
+        <translation>投资型保险</translation>
+    </message>
+    <message>
+        <source>Forex and gold</source>
+        <translation>外汇黄金</translation>
+    </message>
+    <message>
+        <source>Hearing or sight impaired</source>
+        <translation>听力或视力障碍</translation>
+    </message>
+    <message>
+        <source>Limited reading ability</source>
+        <translation>阅读能力有限</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>患有重大疾病</translation>
+    </message>
+    <message>
+        <source>Reduced capacity to decide</source>
+        <translation>决策能力下降</translation>
+    </message>
+    <message>
+        <source>Recently bereaved</source>
+        <translation>近期丧亲</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -538,6 +2176,18 @@ Please send the log file to your administrator:
         <translation>登录</translation>
     </message>
     <message>
+        <source>Import the data key…</source>
+        <translation>导入数据密钥…</translation>
+    </message>
+    <message>
+        <source>Import the data key</source>
+        <translation>导入数据密钥</translation>
+    </message>
+    <message>
+        <source>CRM Desk key (*.key);;All files (*)</source>
+        <translation>CRM Desk 密钥 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -551,6 +2201,18 @@ Please send the log file to your administrator:
     <message>
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的跟进事项</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Users and branches</source>
@@ -579,6 +2241,10 @@ Please send the log file to your administrator:
     <message>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Export the data key…</source>
+        <translation>导出数据密钥…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -628,6 +2294,60 @@ Please send the log file to your administrator:
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
+    <message>
+        <source>Export the data key</source>
+        <translation>导出数据密钥</translation>
+    </message>
+    <message>
+        <source>CRM Desk key (*.key)</source>
+        <translation>CRM Desk 密钥 (*.key)</translation>
+    </message>
+    <message>
+        <source>The data key was written to {path}.
+
+Whoever holds this file can read the clients&apos; personal data in any copy of the database: keep it offline, in a safe place. Import it on each workstation that shares this database.</source>
+        <translation>数据密钥已保存到 {path}。
+
+持有此文件的人可以读取任何数据库副本中的客户个人信息：请离线存放在安全的地方。在共用此数据库的每台工作站上导入此密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalDialog</name>
+    <message>
+        <source>Apply for professional investor status</source>
+        <translation>申请认定为专业投资者</translation>
+    </message>
+    <message>
+        <source>Documents seen: bank and securities statements, income certificate, trading records</source>
+        <translation>已核验的材料：银行及证券账户对账单、收入证明、交易记录</translation>
+    </message>
+    <message>
+        <source>Financial assets (yuan)</source>
+        <translation>金融资产（元）</translation>
+    </message>
+    <message>
+        <source>Average annual income, last 3 years</source>
+        <translation>最近 3 年个人年均收入</translation>
+    </message>
+    <message>
+        <source>Years of investing</source>
+        <translation>投资年限</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>The client&apos;s written application must be on file. A supervisor decides; until then the client stays an ordinary investor.</source>
+        <translation>须留存客户的书面申请。由主管审批；审批通过前，客户仍为普通投资者。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -646,6 +2366,68 @@ Please send the log file to your administrator:
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeFollowUpDialog</name>
+    <message>
+        <source>Snooze follow-up</source>
+        <translation>跟进事项延期</translation>
+    </message>
+    <message>
+        <source>e.g. Client travelling until the 20th</source>
+        <translation>例如：客户出差至 20 日</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>新到期日</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Profile</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面谈记录</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
     </message>
 </context>
 <context>

@@ -168,7 +168,7 @@ def test_every_invalid_field_gets_its_own_problem() -> None:
         liquidity="",
         preferred_language="fr",
     ) == {
-        "name": "name.required",
+        "name": "client_name.required",
         "id_number": "id.prc_checksum",
         "phone": "phone.mainland",
         "email": "email.format",
@@ -188,7 +188,7 @@ def test_every_invalid_field_gets_its_own_problem() -> None:
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"name": ""}, {"name": "name.required"}),
+        ({"name": ""}, {"name": "client_name.required"}),
         ({"name": "张" * 101}, {"name": "name.too_long"}),
         (
             {"id_type": "driving_licence"},

@@ -142,7 +142,7 @@ def test_an_invalid_form_is_refused_field_by_field_and_nothing_is_written(
     with pytest.raises(ValidationError) as error:
         services.clients.create_client(team.adviser, client_input(name="", phone="123"))
     assert {k: p.code for k, p in error.value.problems.items()} == {
-        "name": "name.required",
+        "name": "client_name.required",
         "phone": "phone.mainland",
     }
     assert head(services, team.admin) == before
