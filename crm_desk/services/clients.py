@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -359,27 +359,11 @@ class ClientService(Service):
             )
         adviser = self._adviser_for(uow, actor, adviser_id)
         self._check_duplicates(uow, actor, profile, acknowledge_similar)
-        now = uow.clock()
-        client = Client(
-            **self._plain_columns(profile),
-            **self._encrypted_columns(uow, profile),
-            investor_type=InvestorType.ORDINARY.value,
-            flagged_vulnerable=False,
-            adviser_id=adviser.id,
-            branch_id=adviser.branch_id,
-            created_at=now,
-            created_by=actor.user_id,
-            updated_at=now,
-            updated_by=actor.user_id,
-        )
+        client = new_client(self.keys.for_writing(uow), profile, adviser, actor, uow.clock())
         uow.session.add(client)
         uow.session.flush()
-        index_name(uow.session, client.id, client.name, new=True)
-        changes = {k: (None, v) for k, v in self._audited(profile).items()}
-        changes["adviser_id"] = (None, adviser.id)
-        if acknowledge_similar:
-            changes["similar_acknowledged"] = (None, True)
-        audit.record(uow, actor, "client.created", "client", client.id, changes)
+        extra = {"similar_acknowledged": (None, True)} if acknowledge_similar else {}
+        record_created(uow, actor, client, profile, extra)
         detail = self._detail(uow, client)
         uow.commit()
         return detail
@@ -971,6 +955,38 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def new_client(
+    cipher: FieldCipher, profile: ClientProfile, adviser: User, actor: Actor, now: datetime
+) -> Client:
+    """The row for a new client (an ordinary investor served by ``adviser``), not yet added."""
+    return Client(
+        **plain_columns(profile),
+        **encrypted_columns(cipher, profile),
+        investor_type=InvestorType.ORDINARY.value,
+        flagged_vulnerable=False,
+        adviser_id=adviser.id,
+        branch_id=adviser.branch_id,
+        created_at=now,
+        created_by=actor.user_id,
+        updated_at=now,
+        updated_by=actor.user_id,
+    )
+
+
+def record_created(
+    uow: UnitOfWork,
+    actor: Actor,
+    client: Client,
+    profile: ClientProfile,
+    extra: dict[str, tuple[Any, Any]],
+) -> None:
+    """After the INSERT: the name's search entry and the 'client.created' audit event."""
+    index_name(uow.session, client.id, client.name, new=True)
+    changes = {k: (None, v) for k, v in ClientService._audited(profile).items()}
+    changes["adviser_id"] = (None, client.adviser_id)
+    audit.record(uow, actor, "client.created", "client", client.id, changes | extra)
 
 
 def encrypted_columns(cipher: FieldCipher, profile: ClientProfile) -> dict[str, Any]:

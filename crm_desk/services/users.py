@@ -173,9 +173,12 @@ class UserService(Service):
                 "This is the last active administrator; make another one first.",
                 reason="last_admin",
             )
-        if user.role == Role.ADVISER.value and uow.session.execute(
-            select(Client.id).where(Client.adviser_id == user.id).limit(1)
-        ).first():
+        if (
+            user.role == Role.ADVISER.value
+            and uow.session.execute(
+                select(Client.id).where(Client.adviser_id == user.id).limit(1)
+            ).first()
+        ):
             raise Conflict(
                 "this adviser still serves clients; a supervisor reassigns them first",
                 reason="has_clients",

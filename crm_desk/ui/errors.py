@@ -284,6 +284,18 @@ _ERROR_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "Errors", "The configuration needs attention:\n{detail}"
     ).format(**p),
     "conflict": lambda p: _conflict_text(p),
+    "export_cancelled": lambda p: QCoreApplication.translate(
+        "Errors", "The export was cancelled; no file was written."
+    ),
+    "import_cancelled": lambda p: QCoreApplication.translate(
+        "Errors", "The import was cancelled; nothing was saved."
+    ),
+    "import_refused": lambda p: QCoreApplication.translate(
+        "Errors", "This file cannot be imported as it is; see the rows in the preview."
+    ),
+    "restore_refused": lambda p: QCoreApplication.translate(
+        "Errors", "The backup {path} was not restored: {detail}"
+    ).format(**p),
     "key_mismatch": lambda p: QCoreApplication.translate(
         "Errors",
         "This workstation's data key does not match the one this database's personal data was "

@@ -863,6 +863,14 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the list as shown (search and filters) to an Excel workbook or a CSV file</source>
+        <translation>将当前显示的列表（含搜索和筛选条件）保存为 Excel 工作簿或 CSV 文件</translation>
+    </message>
+    <message>
         <source>{n} clients</source>
         <translation>共 {n} 位客户</translation>
     </message>
@@ -873,6 +881,34 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>No clients yet. Create one with “New client…” or import a file.</source>
         <translation>暂无客户。请用“新建客户…”创建，或导入文件。</translation>
+    </message>
+    <message>
+        <source>Export the client list</source>
+        <translation>导出客户列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Write full identity numbers, mobiles, e-mails and addresses? Choose No for masked values. A full export is recorded in the audit trail.</source>
+        <translation>是否导出完整的证件号码、手机号码、电子邮箱和地址？选择“否”则导出脱敏后的值。完整导出将记入审计轨迹。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{n} clients written to {path}</source>
+        <translation>已将 {n} 位客户写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1488,22 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>This cannot be done: {detail}</source>
         <translation>无法执行：{detail}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was saved.</source>
+        <translation>导入已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as it is; see the rows in the preview.</source>
+        <translation>该文件无法按原样导入，请查看预览中的各行。</translation>
+    </message>
+    <message>
+        <source>The backup {path} was not restored: {detail}</source>
+        <translation>未恢复备份 {path}：{detail}</translation>
     </message>
     <message>
         <source>This workstation&apos;s data key does not match the one this database&apos;s personal data was encrypted with. An administrator exports the key on a workstation that works (Account ▸ Export the data key) and imports it here (Import the data key).</source>

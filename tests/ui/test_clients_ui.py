@@ -181,3 +181,27 @@ def test_concurrent_edit_is_explained_and_reload_shows_their_version(
     assert "occupation" in shown[0] and "Nothing was overwritten" in shown[0]
     assert dialog.occupation.text() == "医生"  # their version, nothing of ours saved
     assert services.clients.get_client(adviser, detail.id).occupation == "医生"
+
+
+def test_export_writes_the_list_as_shown_masked_unless_asked(
+    qtbot, services, adviser, admin, tmp_path
+):
+    import openpyxl
+
+    add_clients(services, adviser, 12)
+    area = ClientsArea(services, adviser, SyncTaskRunner())
+    qtbot.addWidget(area)
+    page = area.list_page
+    masked, full = tmp_path / "masked.xlsx", tmp_path / "full.csv"
+    page.export(str(masked), unmasked=False)
+    assert "12 clients written" in page.count_label.text()
+    cells = [str(c) for row in openpyxl.load_workbook(masked).active.iter_rows(values_only=True)
+             for c in row if c is not None]
+    assert any("****" in c for c in cells)
+    assert not any(c.startswith("1390000") for c in cells)  # no full mobile
+
+    page.export(str(full), unmasked=True)
+    text = full.read_text(encoding="utf-8-sig")
+    assert "+8613900000001" in text or "13900000001" in text
+    event = services.audit.list_events(admin, limit=1)[0]
+    assert event.action == "clients.exported"

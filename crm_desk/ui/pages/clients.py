@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -24,6 +29,7 @@ from crm_desk.domain.errors import KnownError, NotFound
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
 from crm_desk.services.client_dto import ClientDetail, ClientQuery, ClientRow
+from crm_desk.services.client_export import ExportCancelled
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import Permission, allowed
 from crm_desk.ui.client_form import ClientFormDialog
@@ -40,6 +46,12 @@ from crm_desk.ui.tasks import TaskRunner
 from crm_desk.ui.widgets import configure_table
 
 SEARCH_DELAY_MS = 250
+
+
+class _ProgressRelay(QObject):
+    """Carries a worker thread's progress to the UI thread (a queued signal)."""
+
+    progressed = Signal(int, int)
 
 
 class ClientListPage(QWidget):
@@ -96,6 +108,14 @@ class ClientListPage(QWidget):
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.clicked.connect(self.import_requested)
         self.import_button.setVisible(allowed(actor.role, Permission.CLIENTS_IMPORT))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the list as shown (search and filters) to an Excel workbook or a CSV file"
+            )
+        )
+        self.export_button.clicked.connect(lambda: self.export())
+        self.export_button.setVisible(allowed(actor.role, Permission.CLIENTS_EXPORT))
 
         self.table = configure_table(QTableView(), "client_list")
         self.table.setModel(self.model)
@@ -124,6 +144,7 @@ class ClientListPage(QWidget):
         top.addWidget(self.vulnerable)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.count_label)
@@ -191,6 +212,82 @@ class ClientListPage(QWidget):
 
     def _failed(self, exc: KnownError) -> None:
         self.count_label.setText(error_text(exc))
+
+    def export(self, path: str | None = None, unmasked: bool | None = None) -> None:
+        """The list as shown, off the UI thread, with a progress dialog that can cancel it."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the client list"),
+                "clients.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)"),
+            )
+            if not path:
+                return
+        if unmasked is None:
+            unmasked = False
+            if allowed(self._actor.role, Permission.PERSONAL_DATA_REVEAL):
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Export the client list"),
+                    self.tr(
+                        "Write full identity numbers, mobiles, e-mails and addresses? Choose No "
+                        "for masked values. A full export is recorded in the audit trail."
+                    ),
+                    QMessageBox.StandardButton.Yes
+                    | QMessageBox.StandardButton.No
+                    | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return
+                unmasked = answer == QMessageBox.StandardButton.Yes
+        from crm_desk.ui.client_import_dialog import export_titles
+        from crm_desk.ui.labels import label
+
+        query, actor, full = self.model.query, self._actor, unmasked
+        progress = QProgressDialog(
+            self.tr("Exporting…"), self.tr("Cancel"), 0, max(self.model.rowCount(), 1), self
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        relay = _ProgressRelay(self)
+        relay.progressed.connect(lambda done, total: progress.setValue(min(done, total)))
+        stop = {"asked": False}
+        progress.canceled.connect(lambda: stop.update(asked=True))
+        titles = export_titles()
+        exporter = self._services.client_export
+
+        def work() -> object:
+            return exporter.export_clients(
+                actor,
+                query,
+                Path(path),
+                unmasked=full,
+                titles=titles,
+                value_label=label,
+                on_progress=relay.progressed.emit,
+                cancelled=lambda: stop["asked"],
+            )
+
+        def done(result: Any) -> None:
+            progress.reset()
+            self.count_label.setText(
+                self.tr("{n} clients written to {path}").format(
+                    n=f"{result.rows:,}", path=result.path
+                )
+            )
+
+        def failed(exc: BaseException) -> None:
+            progress.reset()
+            if isinstance(exc, ExportCancelled):
+                self.count_label.setText(self.tr("Export cancelled; no file was written."))
+            elif isinstance(exc, KnownError):
+                show_error(self, exc)
+            else:
+                raise exc
+
+        self._runner.run(work, done, failed)
 
     def _activated(self, index: QModelIndex) -> None:
         row: ClientRow | None = index.data(ROW_ROLE)
