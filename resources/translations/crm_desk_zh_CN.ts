@@ -1609,6 +1609,90 @@ Please send the log file to your administrator:
         <translation>字段</translation>
     </message>
     <message>
+        <source>address</source>
+        <translation>联系地址</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>products invested in</source>
+        <translation>曾投资产品</translation>
+    </message>
+    <message>
+        <source>years of investing</source>
+        <translation>投资年限</translation>
+    </message>
+    <message>
+        <source>financial assets</source>
+        <translation>金融资产</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>investment horizon</source>
+        <translation>投资期限</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>identity document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>annual income</source>
+        <translation>年收入</translation>
+    </message>
+    <message>
+        <source>liquidity needs</source>
+        <translation>流动性需求</translation>
+    </message>
+    <message>
+        <source>objectives</source>
+        <translation>投资目标</translation>
+    </message>
+    <message>
+        <source>occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>preferred language</source>
+        <translation>首选语言</translation>
+    </message>
+    <message>
+        <source>namesake confirmed</source>
+        <translation>已确认同名同生日</translation>
+    </message>
+    <message>
+        <source>imported from</source>
+        <translation>导入来源</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>average income</source>
+        <translation>平均收入</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>adviser</source>
         <translation>客户经理</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -33,7 +34,7 @@ from crm_desk.services.container import Services
 from crm_desk.services.permissions import Permission, allowed
 from crm_desk.ui.client_form import ClientFormDialog
 from crm_desk.ui.errors import show_error
-from crm_desk.ui.formatting import action_label, local_time
+from crm_desk.ui.formatting import action_label, field_label, local_time
 from crm_desk.ui.labels import label
 from crm_desk.ui.table_model import Column, RowsModel
 from crm_desk.ui.tasks import TaskRunner
@@ -53,6 +54,13 @@ def _title(entry: TimelineEntry) -> str:
     return action_label(entry.title) if entry.kind == "profile" else entry.title
 
 
+def _detail(entry: TimelineEntry) -> str:
+    """A profile change lists its fields: shown by their names in the user's language."""
+    if entry.kind != "profile":
+        return entry.detail
+    return "、".join(field_label(f.strip()) for f in entry.detail.split(",") if f.strip())
+
+
 class TimelineModel(RowsModel[TimelineEntry]):
     columns = (
         Column[TimelineEntry](
@@ -67,13 +75,13 @@ class TimelineModel(RowsModel[TimelineEntry]):
             lambda: QCoreApplication.translate("Timeline", "Summary"), _title, _title
         ),
         Column[TimelineEntry](
-            lambda: QCoreApplication.translate("Timeline", "Details"),
-            lambda e: e.detail,
-            lambda e: e.detail,
-            tooltip=lambda e: e.detail,
+            lambda: QCoreApplication.translate("Timeline", "By"), lambda e: e.by, lambda e: e.by
         ),
         Column[TimelineEntry](
-            lambda: QCoreApplication.translate("Timeline", "By"), lambda e: e.by, lambda e: e.by
+            lambda: QCoreApplication.translate("Timeline", "Details"),
+            _detail,
+            _detail,
+            tooltip=_detail,
         ),
     )
 
@@ -248,6 +256,9 @@ class ClientPage(QWidget):
         self.timeline = TimelineModel(self)
         self.timeline_table = configure_table(QTableView(), "client_timeline")
         self.timeline_table.setModel(self.timeline)
+        self.timeline_table.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.Stretch
+        )
         self.timeline_empty = QLabel(self.tr("Nothing recorded yet."))
         self.timeline_empty.setStyleSheet("color: palette(mid);")
         timeline_tab = QWidget()
