@@ -12,12 +12,15 @@ import string
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.clients import ClientInput
 from crm_desk.domain.errors import AuthenticationFailed
 from crm_desk.domain.identity import check_phone
 from crm_desk.domain.interviews import FollowUpInput, InterviewInput
+from crm_desk.domain.questionnaire import Questionnaire
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
+from crm_desk.services.assessments import AssessmentService
 from crm_desk.services.container import Services
 
 # username -> (full name, role, branch code)
@@ -222,6 +225,7 @@ def seed_clients(services: Services, advisers: dict[str, Actor], supervisor: Act
         supervisor, application.id, True, "金融资产与投资年限均达到转化标准，材料齐全。"
     )
     seed_interviews(services, created)
+    seed_assessments(services, created)
 
 
 INTERVIEWS = (
@@ -293,3 +297,68 @@ def print_credentials(credentials: dict[str, tuple[str, str]]) -> None:
     for username, (role, password) in credentials.items():
         print(f"{username:<12} {role:<14} {password}")
     print("Sign out (Ctrl+Shift+Q) to sign in as another user.", flush=True)
+
+
+def _answers(
+    questionnaire: Questionnaire, rng: random.Random, careful: bool
+) -> dict[str, list[str]]:
+    """A plausible answer set: cautious clients pick from the first options, others anywhere;
+    never the lowest-category options (the demo shows those on their own)."""
+    answers: dict[str, list[str]] = {}
+    for question in questionnaire.questions:
+        options = [o for o in question.options if not o.lowest_category and not o.exclusive]
+        if question.kind.value == "multiple":
+            chosen = rng.sample(options, k=min(len(options), rng.randrange(1, 3)))
+            answers[question.id] = [o.id for o in chosen]
+        else:
+            pool = options[: max(2, len(options) // 2)] if careful else options
+            answers[question.id] = [rng.choice(pool).id]
+    if "special_circumstances" in answers:
+        answers["special_circumstances"] = ["none"]
+    return answers
+
+
+def _backdated(services: Services, when: datetime) -> AssessmentService:
+    """The assessment service with a clock set in the past, to show expiring and expired ones.
+    Their audit events carry that past time too (a demo only)."""
+    factory = services.assessments.uow_factory
+
+    def make() -> UnitOfWork:
+        uow = factory()
+        uow.clock = lambda: when
+        return uow
+
+    return AssessmentService(make, services.policy, services.auth.hasher)
+
+
+def seed_assessments(services: Services, created: list[tuple[Actor, Any]]) -> None:
+    """Most clients assessed; some expiring within 30 days, some expired, one with a
+    contradiction the adviser explained, one in the lowest category, a few never assessed."""
+    rng = random.Random(4)
+    now = datetime.now(UTC)
+    for n, (owner, client) in enumerate(created):
+        if n % 11 == 10:
+            continue  # never assessed: the list's "not assessed" filter has something to show
+        if n % 7 == 3:
+            service = _backdated(services, now - timedelta(days=730 + rng.randrange(5, 20)))
+        elif n % 7 == 5:
+            service = _backdated(services, now - timedelta(days=730 - rng.randrange(10, 25)))
+        else:
+            service = services.assessments
+        draft = service.start(owner, client.id)
+        answers = _answers(draft.questionnaire, rng, careful=n % 3 == 0)
+        if n == 4:  # says "no experience" yet "trades stocks": the adviser explains it
+            answers["experience_years"] = ["none"]
+            answers["experience_products"] = ["stocks"]
+        if n == 8:
+            answers["loss_attitude"] = ["no_loss"]
+        draft = service.save_answers(owner, draft.id, draft.version, answers)
+        for flag in draft.provisional.flags:
+            draft = service.resolve_flag(
+                owner,
+                draft.id,
+                draft.version,
+                flag.rule_id,
+                "客户确认：股票为配偶代为操作，本人无独立投资经验。",
+            )
+        service.confirm(owner, draft.id, draft.version, True)

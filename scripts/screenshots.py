@@ -16,12 +16,18 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 
 
-IMPORT_SAMPLE = """姓名,证件类型,证件号码,手机,年收入,金融资产,投资年限,投资经验,投资目标,投资期限,流动性需求
-周晓梅,居民身份证,31010419880307002X,13912340001,300k_500k,800000,4,funds;bonds,steady_income,1_3y,medium
-吴建国,居民身份证,310104195502140019,13912340002,100k_300k,1200000,20,deposits;bonds,capital_preservation,under_1y,high
-郑丽,居民身份证,310104199001011234,13912340003,500k_1m,2000000,6,funds;stocks,balanced_growth,3_5y,low
-冯涛,居民身份证,310104198512120015,1391234,over_1m,5000000,12,stocks,aggressive_growth,over_5y,low
-"""
+IMPORT_SAMPLE = "\n".join((  # a CSV as a branch would write it: Chinese headings, two bad rows
+    "姓名,证件类型,证件号码,手机,年收入,金融资产,投资年限,投资经验,投资目标,投资期限,流动性需求",
+    "周晓梅,居民身份证,31010419880307002X,13912340001,300k_500k,800000,4,funds;bonds,"
+    "steady_income,1_3y,medium",
+    "吴建国,居民身份证,310104195502140019,13912340002,100k_300k,1200000,20,deposits;bonds,"
+    "capital_preservation,under_1y,high",
+    "郑丽,居民身份证,310104199001011234,13912340003,500k_1m,2000000,6,funds;stocks,"
+    "balanced_growth,3_5y,low",
+    "冯涛,居民身份证,310104198512120015,1391234,over_1m,5000000,12,stocks,aggressive_growth,"
+    "over_5y,low",
+    "",
+))
 
 
 def main() -> int:

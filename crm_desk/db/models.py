@@ -88,6 +88,8 @@ class Client(Base):
         Index("ix_clients_initials", "name_initials", "id"),
         Index("ix_clients_phone_last4", "phone_last4"),
         Index("ix_clients_birth_date", "birth_date", "id"),
+        Index("ix_clients_assessment_valid_until", "assessment_valid_until"),
+        Index("ix_clients_risk_level", "risk_level"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,6 +120,10 @@ class Client(Base):
     preferred_language: Mapped[str] = mapped_column(String(10), default="zh_CN")
     # Any open hand-set vulnerability flag (kept here so the list can filter on it cheaply).
     flagged_vulnerable: Mapped[bool] = mapped_column(default=False)
+    # The latest confirmed assessment, copied here for the list's filters and columns; whether
+    # it is still valid is decided by comparing assessment_valid_until with today.
+    risk_level: Mapped[str | None] = mapped_column(String(2))
+    assessment_valid_until: Mapped[date | None]
     adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id"))
     created_at: Mapped[datetime]
@@ -202,5 +208,38 @@ class FollowUp(Base):
     done_at: Mapped[datetime | None]
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Assessment(Base):
+    """A risk-tolerance assessment. A draft is saved as the adviser goes (nothing is lost); once
+    confirmed it never changes (a trigger refuses it) — a correction is a new assessment that
+    points at the one it supersedes."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        Index("ix_assessments_client_status", "client_id", "status", "confirmed_at"),
+        CheckConstraint("status IN ('draft', 'confirmed', 'discarded')", name="status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    questionnaire_version: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    answers: Mapped[str] = mapped_column(Text, default="{}")  # JSON {question: [options]}
+    resolutions: Mapped[str] = mapped_column(Text, default="{}")  # JSON {rule: explanation}
+    score: Mapped[int | None]
+    level: Mapped[str | None] = mapped_column(String(2))
+    lowest_category: Mapped[bool] = mapped_column(default=False)
+    outcome: Mapped[str | None] = mapped_column(Text)  # JSON: reasons and flags as confirmed
+    client_confirmed: Mapped[bool] = mapped_column(default=False)
+    adviser_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime]
+    confirmed_at: Mapped[datetime | None]
+    valid_until: Mapped[date | None]
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
 
     __mapper_args__ = {"version_id_col": version}

@@ -36,6 +36,8 @@ class ClientQuery:
     text: str = ""
     adviser_id: int | None = None
     vulnerable_only: bool = False
+    risk_level: str | None = None  # "C1".."C5": currently (validly) assessed at that level
+    assessment: str | None = None  # "expiring" (within 30 days), "expired", "none" (not assessed)
     sort: ClientSort = ClientSort.NAME
     descending: bool = False
 
@@ -63,6 +65,9 @@ class ClientRow:
     investor_type: InvestorType
     vulnerable: bool  # 65 or over, or a flag set by hand
     key: SortKey
+    risk_level: str | None = None  # the latest assessment's level ...
+    assessment_valid_until: date | None = None  # ... valid up to this day (None: never assessed)
+    assessment_state: str | None = None  # "valid", "expiring", "expired"; None: never assessed
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,9 @@ class ClientDetail:
     adviser_name: str
     branch_id: int
     elderly: bool
+    risk_level: str | None  # the latest assessment's level, valid until the next field
+    assessment_valid_until: date | None
+    assessment_state: str | None  # "valid", "expiring", "expired"; None: never assessed
     vulnerabilities: tuple[VulnerabilityDTO, ...]
     applications: tuple[ProfessionalApplicationDTO, ...]
     created_at: datetime

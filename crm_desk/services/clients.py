@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,7 @@ from crm_desk.db.models import (
     User,
 )
 from crm_desk.db.uow import UnitOfWork
+from crm_desk.domain.assessment import expiry_state
 from crm_desk.domain.audit import mask_text
 from crm_desk.domain.clients import (
     ClientInput,
@@ -99,6 +100,8 @@ def _masked_address(value: str) -> str:
     """Keep the city part a reader needs to recognise it: the first six characters."""
     return value[:6] + "…" if len(value) > 6 else "…"
 
+
+EXPIRY_WARNING_DAYS = 30  # an assessment "expires soon" within this many days
 
 TimelineProvider = Callable[[UnitOfWork, Actor, int], list[TimelineEntry]]
 
@@ -230,6 +233,13 @@ class ClientService(Service):
             adviser_name=names.get(client.adviser_id, "?"),
             branch_id=client.branch_id,
             elderly=is_elderly(client.birth_date, today, self.elderly_age),
+            risk_level=client.risk_level,
+            assessment_valid_until=client.assessment_valid_until,
+            assessment_state=(
+                expiry_state(client.assessment_valid_until, today, EXPIRY_WARNING_DAYS).value
+                if client.assessment_valid_until
+                else None
+            ),
             vulnerabilities=tuple(
                 VulnerabilityDTO(
                     f.id, Vulnerability(f.kind), f.reason, names.get(f.set_by, "?"), f.set_at
@@ -780,6 +790,21 @@ class ClientService(Service):
         conditions: list[ColumnElement[bool]] = [visible_to(actor)]
         if query.adviser_id is not None:
             conditions.append(Client.adviser_id == query.adviser_id)
+        today = local_today(uow)
+        if query.risk_level:
+            conditions.append(
+                and_(Client.risk_level == query.risk_level, Client.assessment_valid_until >= today)
+            )
+        if query.assessment == "expiring":
+            conditions.append(
+                Client.assessment_valid_until.between(
+                    today, today + timedelta(days=EXPIRY_WARNING_DAYS)
+                )
+            )
+        elif query.assessment == "expired":
+            conditions.append(Client.assessment_valid_until < today)
+        elif query.assessment == "none":
+            conditions.append(Client.risk_level.is_(None))
         if query.vulnerable_only:
             cutoff = _years_before(local_today(uow), self.elderly_age)
             conditions.append(or_(Client.flagged_vulnerable.is_(True), Client.birth_date <= cutoff))
@@ -912,6 +937,8 @@ class ClientService(Service):
             Client.investor_type,
             Client.flagged_vulnerable,
             Client.name_sort,
+            Client.risk_level,
+            Client.assessment_valid_until,
         ).join(adviser, adviser.id == Client.adviser_id)
 
     def _row(self, uow: UnitOfWork, query: ClientQuery, r: Any) -> ClientRow:
@@ -933,6 +960,13 @@ class ClientService(Service):
             vulnerable=bool(r.flagged_vulnerable)
             or is_elderly(r.birth_date, today, self.elderly_age),
             key=SortKey(_key_text(value), r.id),
+            risk_level=r.risk_level,
+            assessment_valid_until=r.assessment_valid_until,
+            assessment_state=(
+                expiry_state(r.assessment_valid_until, today, EXPIRY_WARNING_DAYS).value
+                if r.assessment_valid_until
+                else None
+            ),
         )
 
     @operation(Permission.CLIENTS_VIEW)

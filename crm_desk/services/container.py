@@ -7,6 +7,7 @@ from pathlib import Path
 
 from crm_desk.db.uow import UnitOfWorkFactory
 from crm_desk.domain.policy import Policy
+from crm_desk.services.assessments import AssessmentService
 from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
 from crm_desk.services.client_export import ClientExportService
@@ -28,6 +29,7 @@ class Services:
     keys: KeyService
     client_import: ClientImportService
     client_export: ClientExportService
+    assessments: AssessmentService
     policy: Policy
 
     @classmethod
@@ -48,6 +50,8 @@ class Services:
         clients.timeline_providers = []
         interviews = InterviewService(uow_factory, policy, hasher)
         clients.timeline_providers.append(interviews.timeline_provider)
+        assessments = AssessmentService(uow_factory, policy, hasher)
+        clients.timeline_providers.append(assessments.timeline_provider)
         auth = AuthService(uow_factory, policy, hasher)
         auth.keys = keys
         return cls(
@@ -59,5 +63,6 @@ class Services:
             keys=keys,
             client_import=ClientImportService(clients),
             client_export=ClientExportService(clients),
+            assessments=assessments,
             policy=policy,
         )

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     KEY_EXPORT = "key_export"
     CLIENTS_IMPORT = "clients_import"
     CLIENTS_EXPORT = "clients_export"
+    ASSESSMENTS_RUN = "assessments_run"
 
 
 A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
@@ -54,6 +55,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.KEY_EXPORT: frozenset({M}),
     Permission.CLIENTS_IMPORT: frozenset({A, S}),
     Permission.CLIENTS_EXPORT: frozenset({A, S, C}),
+    Permission.ASSESSMENTS_RUN: frozenset({A, S}),
 }
 
 # Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.

@@ -221,6 +221,19 @@ def _conflict_text(p: dict[str, Any]) -> str:
         "decided": lambda: QCoreApplication.translate(
             "Errors", "This application was already decided."
         ),
+        "already_superseded": lambda: QCoreApplication.translate(
+            "Errors",
+            "This assessment was already corrected by a later one; correct the latest instead.",
+        ),
+        "incomplete": lambda: QCoreApplication.translate(
+            "Errors", "Some questions are not answered yet."
+        ),
+        "unresolved_flags": lambda: QCoreApplication.translate(
+            "Errors", "Some answers contradict each other: correct one or explain why both stand."
+        ),
+        "not_confirmed_by_client": lambda: QCoreApplication.translate(
+            "Errors", "Tick that the client has read and confirms the result."
+        ),
         "has_clients": lambda: QCoreApplication.translate(
             "Errors",
             "This adviser still serves clients. A supervisor reassigns them to other advisers "

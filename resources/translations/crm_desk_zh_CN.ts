@@ -128,6 +128,18 @@
         <translation>跟进事项延期</translation>
     </message>
     <message>
+        <source>Risk assessment started</source>
+        <translation>开始风险承受能力评估</translation>
+    </message>
+    <message>
+        <source>Risk assessment confirmed</source>
+        <translation>确认风险承受能力评估</translation>
+    </message>
+    <message>
+        <source>Unfinished risk assessment discarded</source>
+        <translation>放弃未完成的风险评估</translation>
+    </message>
+    <message>
         <source>Data key registered</source>
         <translation>登记数据密钥</translation>
     </message>
@@ -196,6 +208,144 @@
     <message>
         <source>Nothing is waiting for you.</source>
         <translation>暂无待您审批的申请。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentWizard</name>
+    <message>
+        <source>Risk assessment: {name}</source>
+        <translation>风险承受能力评估：{name}</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 choose an answer · Enter or Alt+N next · Alt+B back · Home first unanswered · Escape closes (the answers are kept)</source>
+        <translation>按键：1–9 选择答案 · Enter 或 Alt+N 下一题 · Alt+B 上一题 · Home 跳到第一道未答题 · Esc 关闭（已答内容保留）</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished assessment</source>
+        <translation>删除这份未完成的评估</translation>
+    </message>
+    <message>
+        <source>Close, continue later</source>
+        <translation>关闭，稍后继续</translation>
+    </message>
+    <message>
+        <source>The answers are kept; open it again to carry on</source>
+        <translation>已答内容会保留；再次打开即可继续</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Previous question (Alt+B)</source>
+        <translation>上一题（Alt+B）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Save the answer and go on (Enter or Alt+N)</source>
+        <translation>保存答案并继续（Enter 或 Alt+N）</translation>
+    </message>
+    <message>
+        <source>Confirm the result</source>
+        <translation>确认评估结果</translation>
+    </message>
+    <message>
+        <source>Record the assessment; possible once every question is answered, every contradiction resolved and the client&apos;s confirmation ticked</source>
+        <translation>记录本次评估；须全部题目已作答、所有矛盾已处理，并勾选客户确认后方可操作</translation>
+    </message>
+    <message>
+        <source>{title} (version {version})</source>
+        <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>Resumed: the answers given since {when} are kept.</source>
+        <translation>已恢复：自 {when} 起的作答均已保留。</translation>
+    </message>
+    <message>
+        <source>This assessment corrects an earlier one, which stays on file unchanged.</source>
+        <translation>本次评估更正此前的一次评估，原评估原样存档。</translation>
+    </message>
+    <message>
+        <source>Choose an answer first: press 1 to {last}, or click it.</source>
+        <translation>请先选择答案：按 1 至 {last}，或用鼠标点选。</translation>
+    </message>
+    <message>
+        <source>This assessment was confirmed or discarded at another workstation; the window closes.</source>
+        <translation>这份评估已在另一台工作站上确认或放弃，窗口将关闭。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment while you had it open. It now shows the answers on file; check them with the client and carry on.</source>
+        <translation>您打开期间，有人保存了这份评估。现在显示的是已存档的答案，请与客户核对后继续。</translation>
+    </message>
+    <message>
+        <source>Answer every question first (Home goes to the first open one).</source>
+        <translation>请先回答全部题目（按 Home 跳到第一道未答题）。</translation>
+    </message>
+    <message>
+        <source>Resolve every contradiction first: correct an answer, or explain why both stand.</source>
+        <translation>请先处理所有矛盾：更正答案，或说明两个答案为何同时成立。</translation>
+    </message>
+    <message>
+        <source>Tick the box once the client has read the result and confirms it.</source>
+        <translation>客户阅读并确认结果后，请勾选确认框。</translation>
+    </message>
+    <message>
+        <source>Discard this assessment? The answers given so far are deleted; the client&apos;s earlier assessments stay as they are.</source>
+        <translation>放弃这份评估？目前的作答将被删除；客户此前的评估不受影响。</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>第 {number} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>Score so far: {score} · {answered} of {total} answered</source>
+        <translation>当前得分：{score} · 已答 {answered}/{total} 题</translation>
+    </message>
+</context>
+<context>
+    <name>Assessments</name>
+    <message>
+        <source>This question is not answered yet.</source>
+        <translation>本题尚未作答。</translation>
+    </message>
+    <message>
+        <source>Choose one answer only.</source>
+        <translation>只能选择一个答案。</translation>
+    </message>
+    <message>
+        <source>This answer goes on its own; untick the others.</source>
+        <translation>此答案只能单独选择，请取消其他选项。</translation>
+    </message>
+    <message>
+        <source>An answer is chosen twice.</source>
+        <translation>有答案被重复选择。</translation>
+    </message>
+    <message>
+        <source>The answer could not be read; choose it again.</source>
+        <translation>无法读取答案，请重新选择。</translation>
+    </message>
+    <message>
+        <source>An answer is not one of the question&apos;s options; close the assessment and open it again.</source>
+        <translation>有答案不在本题的选项之中；请关闭评估后重新打开。</translation>
+    </message>
+    <message>
+        <source>A question is not in this questionnaire; close the assessment and open it again.</source>
+        <translation>有题目不属于本问卷；请关闭评估后重新打开。</translation>
+    </message>
+    <message>
+        <source>Explain in a few words why both answers stand, as the client confirmed.</source>
+        <translation>请用几句话说明经客户确认、两个答案为何同时成立。</translation>
     </message>
 </context>
 <context>
@@ -297,6 +447,168 @@
     <message>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAssessments</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}，第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Corrected by a later one</source>
+        <translation>已被后续评估更正</translation>
+    </message>
+    <message>
+        <source>the one of {when}</source>
+        <translation>{when} 的评估</translation>
+    </message>
+    <message>
+        <source>Lowest risk-tolerance category: {reasons}</source>
+        <translation>最低风险承受能力类别：{reasons}</translation>
+    </message>
+    <message>
+        <source>Contradiction explained: {message} {explanation}</source>
+        <translation>矛盾已说明：{message} {explanation}</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>较晚</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已变化</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAssessmentsTab</name>
+    <message>
+        <source>Run the risk assessment…</source>
+        <translation>进行风险承受能力评估…</translation>
+    </message>
+    <message>
+        <source>Re-assess (correct)…</source>
+        <translation>重新评估（更正）…</translation>
+    </message>
+    <message>
+        <source>Run the questionnaire again as a correction of the selected assessment, which stays on file</source>
+        <translation>重新填写问卷，作为所选评估的更正；所选评估保留存档</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Select two assessments (Ctrl+click) to compare</source>
+        <translation>选择两次评估（按住 Ctrl 点击）进行比较</translation>
+    </message>
+    <message>
+        <source>Assessments on file, newest first</source>
+        <translation>存档的评估，最新的在前</translation>
+    </message>
+    <message>
+        <source>An assessment started {when} is not finished: {answered} of {total} questions answered.</source>
+        <translation>{when} 开始的评估尚未完成：已答 {answered}/{total} 题。</translation>
+    </message>
+    <message>
+        <source>Resume the assessment…</source>
+        <translation>继续评估…</translation>
+    </message>
+    <message>
+        <source>No assessment on file yet. Run the risk assessment with the client to record their risk tolerance.</source>
+        <translation>尚无评估记录。请与客户一起完成风险承受能力评估。</translation>
+    </message>
+    <message>
+        <source>No assessment on file yet.</source>
+        <translation>尚无评估记录。</translation>
+    </message>
+    <message>
+        <source>Not assessed — sales are blocked until the client is assessed.</source>
+        <translation>未评估——客户完成评估前不得销售产品。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — expired on {date}. Sales are blocked until the client is re-assessed.</source>
+        <translation>风险承受能力 {level}——已于 {date} 过期。客户重新评估前不得销售产品。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — valid until today ({date}); re-assess the client now.</source>
+        <translation>风险承受能力 {level}——今天（{date}）到期，请立即重新评估。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — valid until {date}; expires tomorrow.</source>
+        <translation>风险承受能力 {level}——有效期至 {date}，明天到期。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — valid until {date}; expires in {days} days.</source>
+        <translation>风险承受能力 {level}——有效期至 {date}，{days} 天后到期。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — valid until {date}; expires soon.</source>
+        <translation>风险承受能力 {level}——有效期至 {date}，即将到期。</translation>
+    </message>
+    <message>
+        <source>Risk tolerance {level} — valid until {date}.</source>
+        <translation>风险承受能力 {level}——有效期至 {date}。</translation>
+    </message>
+    <message>
+        <source>Finish or discard the unfinished assessment first</source>
+        <translation>请先完成或放弃未完成的评估</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1136,14 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>投资者</translation>
     </message>
     <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Assessed until</source>
+        <translation>评估有效期至</translation>
+    </message>
+    <message>
         <source>Care</source>
         <translation>关注</translation>
     </message>
@@ -839,6 +1159,14 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <source>Ordinary</source>
         <translation>普通</translation>
     </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>{level} (expired)</source>
+        <translation>{level}（已过期）</translation>
+    </message>
 </context>
 <context>
     <name>ClientListPage</name>
@@ -849,6 +1177,26 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>All advisers</source>
         <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <source>Any risk level</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>Any assessment</source>
+        <translation>全部评估状态</translation>
+    </message>
+    <message>
+        <source>Expires within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
     </message>
     <message>
         <source>Needs extra care only</source>
@@ -966,6 +1314,10 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>时间线</translation>
     </message>
     <message>
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
         <source>Identity document</source>
         <translation>证件</translation>
     </message>
@@ -1074,6 +1426,22 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>{who} 于 {when} 提交的申请：{status}</translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;not assessed: no sales until the client is assessed&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;未评估：完成风险评估前不得销售&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;{level}, assessment was valid until {date}: re-assess before any sale&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;{level}，评估有效期至 {date}（已过期）：销售前须重新评估&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#9a6700&apos;&gt;{level}, assessment expires on {date}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#9a6700&apos;&gt;{level}，评估将于 {date} 到期&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{level}, assessed until {date}</source>
+        <translation>{level}，评估有效期至 {date}</translation>
+    </message>
+    <message>
         <source>waiting for a supervisor</source>
         <translation>待主管审批</translation>
     </message>
@@ -1131,6 +1499,25 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>Client list</source>
         <translation>客户列表</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare two assessments</source>
+        <translation>比较两次评估</translation>
+    </message>
+    <message>
+        <source>{date} · {level}</source>
+        <translation>{date} · {level}</translation>
+    </message>
+    <message>
+        <source>{changed} of {total} answers changed; they are highlighted.</source>
+        <translation>{total} 个答案中有 {changed} 个发生变化，已突出显示。</translation>
+    </message>
+    <message>
+        <source>Show only the changed answers</source>
+        <translation>只显示有变化的答案</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1809,22 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>该申请已审批完毕。</translation>
     </message>
     <message>
+        <source>This assessment was already corrected by a later one; correct the latest instead.</source>
+        <translation>该评估已被后续评估更正，请更正最新的一份。</translation>
+    </message>
+    <message>
+        <source>Some questions are not answered yet.</source>
+        <translation>还有问题未作答。</translation>
+    </message>
+    <message>
+        <source>Some answers contradict each other: correct one or explain why both stand.</source>
+        <translation>部分答案相互矛盾：请更正其中一项，或说明两者为何均成立。</translation>
+    </message>
+    <message>
+        <source>Tick that the client has read and confirms the result.</source>
+        <translation>请勾选客户已阅读并确认评估结果。</translation>
+    </message>
+    <message>
         <source>This adviser still serves clients. A supervisor reassigns them to other advisers first; then the role can change.</source>
         <translation>该客户经理名下仍有客户。须先由主管将这些客户移交给其他客户经理，然后才能变更角色。</translation>
     </message>
@@ -1540,6 +1943,17 @@ Please send the log file to your administrator:
         <translation>CRM Desk 内部出现错误。失败的操作未保存任何内容。
 请将日志文件发送给管理员：
 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explain the contradiction</source>
+        <translation>说明矛盾</translation>
+    </message>
+    <message>
+        <source>Why do both answers stand? Record what the client said, in a few words (Ctrl+Enter saves).</source>
+        <translation>两个答案为何同时成立？请简要记录客户的说法（Ctrl+Enter 保存）。</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +2107,38 @@ Please send the log file to your administrator:
         <translation>状态</translation>
     </message>
     <message>
+        <source>assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>lowest category</source>
+        <translation>最低类别</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>supersedes</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>contradictions explained</source>
+        <translation>已说明的矛盾</translation>
+    </message>
+    <message>
         <source>adviser</source>
         <translation>客户经理</translation>
     </message>
@@ -1822,6 +2268,37 @@ Please send the log file to your administrator:
     <message>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
+    </message>
+</context>
+<context>
+    <name>FlagRow</name>
+    <message>
+        <source>Answers that contradict each other: {answers}</source>
+        <translation>相互矛盾的答案：{answers}</translation>
+    </message>
+    <message>
+        <source>Explained: {text}</source>
+        <translation>已说明：{text}</translation>
+    </message>
+    <message>
+        <source>Not resolved: correct an answer, or explain why both stand.</source>
+        <translation>未处理：请更正答案，或说明两个答案为何同时成立。</translation>
+    </message>
+    <message>
+        <source>Change the answer</source>
+        <translation>更改答案</translation>
+    </message>
+    <message>
+        <source>Go back to the questions concerned; Next returns here.</source>
+        <translation>回到相关题目；按“下一题”返回此处。</translation>
+    </message>
+    <message>
+        <source>Change the explanation…</source>
+        <translation>修改说明…</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>说明…</translation>
     </message>
 </context>
 <context>
@@ -2479,10 +2956,72 @@ Whoever holds this file can read the clients&apos; personal data in any copy of 
     </message>
 </context>
 <context>
+    <name>QuestionPage</name>
+    <message>
+        <source>Choose every answer that applies (press its number to tick or untick).</source>
+        <translation>选择所有适用的答案（按对应数字勾选或取消）。</translation>
+    </message>
+    <message>
+        <source>Choose one answer (press its number).</source>
+        <translation>选择一个答案（按对应数字）。</translation>
+    </message>
+    <message>
+        <source>Chosen on its own: ticking it clears the other answers.</source>
+        <translation>只能单独选择：勾选后会清除其他答案。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>Consistency of the answers</source>
+        <translation>答案一致性</translation>
+    </message>
+    <message>
+        <source>The answers do not contradict each other.</source>
+        <translation>答案之间没有矛盾。</translation>
+    </message>
+    <message>
+        <source>The client has read the result and confirms it</source>
+        <translation>客户已阅读并确认评估结果</translation>
+    </message>
+    <message>
+        <source>Risk tolerance: {level}</source>
+        <translation>风险承受能力：{level}</translation>
+    </message>
+    <message>
+        <source>Total score: {score} of {max}</source>
+        <translation>总分：{score}（满分 {max}）</translation>
+    </message>
+    <message>
+        <source>The score alone would give {level}; the lowest category puts the client at C1.</source>
+        <translation>仅按得分应为 {level}；因属最低类别，客户定为 C1。</translation>
+    </message>
+    <message>
+        <source>The client is in the lowest risk-tolerance category, because of these answers:</source>
+        <translation>因以下答案，客户属于最低风险承受能力类别：</translation>
+    </message>
+    <message>
+        <source>The client is not in the lowest risk-tolerance category.</source>
+        <translation>客户不属于最低风险承受能力类别。</translation>
+    </message>
+    <message>
+        <source>Not answered yet: questions {numbers}. Press Home to answer them.</source>
+        <translation>尚未作答：第 {numbers} 题。按 Home 前往作答。</translation>
+    </message>
+    <message>
+        <source>Valid until {date} when confirmed today.</source>
+        <translation>如今天确认，有效期至 {date}。</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +3083,10 @@ Whoever holds this file can read the clients&apos; personal data in any copy of 
     <message>
         <source>Follow-up</source>
         <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
     </message>
     <message>
         <source>When</source>

@@ -166,8 +166,9 @@ def test_concurrent_edit_is_explained_and_reload_shows_their_version(
     qtbot.addWidget(dialog)
     from dataclasses import replace
 
-    services.clients.update_client(adviser, detail.id, detail.version,
-                                   replace(client_input(), occupation="医生"))
+    services.clients.update_client(
+        adviser, detail.id, detail.version, replace(client_input(), occupation="医生")
+    )
     dialog.occupation.setText("律师")
     shown: list[str] = []
 
@@ -195,8 +196,12 @@ def test_export_writes_the_list_as_shown_masked_unless_asked(
     masked, full = tmp_path / "masked.xlsx", tmp_path / "full.csv"
     page.export(str(masked), unmasked=False)
     assert "12 clients written" in page.count_label.text()
-    cells = [str(c) for row in openpyxl.load_workbook(masked).active.iter_rows(values_only=True)
-             for c in row if c is not None]
+    cells = [
+        str(c)
+        for row in openpyxl.load_workbook(masked).active.iter_rows(values_only=True)
+        for c in row
+        if c is not None
+    ]
     assert any("****" in c for c in cells)
     assert not any(c.startswith("1390000") for c in cells)  # no full mobile
 

@@ -99,8 +99,12 @@ def problem_codes_in_the_code() -> set[str]:
         if "ui" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Problem"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 codes.add(str(node.args[0].value))
     return codes
 
@@ -108,18 +112,46 @@ def problem_codes_in_the_code() -> set[str]:
 def test_every_field_problem_is_translated(qapp):
     """A problem without a translation would show its English text in the Chinese window."""
     from crm_desk.domain.errors import Problem
+    from crm_desk.ui.assessment_wizard import assessment_problem_text
     from crm_desk.ui.client_import_dialog import import_problem_text
     from crm_desk.ui.interview_dialog import interview_problem_text
 
-    names = ("name", "code", "min", "given", "max", "expected", "day", "value", "accepted", "rows",
-             "columns", "client_id", "line", "position", "encoding", "detail", "username",
-             "count", "visible", "region", "latest_id")
+    names = (
+        "name",
+        "code",
+        "min",
+        "given",
+        "max",
+        "expected",
+        "day",
+        "value",
+        "accepted",
+        "rows",
+        "columns",
+        "client_id",
+        "line",
+        "position",
+        "encoding",
+        "detail",
+        "username",
+        "count",
+        "visible",
+        "region",
+        "latest_id",
+    )
     params = {name: "x" for name in names}
     untranslated = []
     for code in sorted(problem_codes_in_the_code()):
         problem = Problem(code, "UNTRANSLATED", params)
-        shown = {f(problem) for f in (ui_errors.problem_text, import_problem_text,
-                                      interview_problem_text)}
+        shown = {
+            f(problem)
+            for f in (
+                ui_errors.problem_text,
+                import_problem_text,
+                interview_problem_text,
+                assessment_problem_text,
+            )
+        }
         if shown == {"UNTRANSLATED"}:
             untranslated.append(code)
     assert untranslated == []

@@ -177,8 +177,7 @@ def test_five_failed_unlocks_sign_the_user_out(qtbot, services, admin, monkeypat
 def test_navigation_follows_the_role(qtbot, services, make_user):
     for role, expected in [
         (Role.ADVISER, ADVISER_NAV),
-        (Role.SUPERVISOR, [
-            "Home", "Clients", "My follow-ups", "Approvals", "Users and branches"]),
+        (Role.SUPERVISOR, ["Home", "Clients", "My follow-ups", "Approvals", "Users and branches"]),
         (Role.COMPLIANCE, ["Home", "Clients", "Users and branches", "Audit trail"]),
     ]:
         actor = make_user(role)

@@ -43,6 +43,8 @@ class Context:
     application_id: int = 0  # a pending application for a client of the target's
     follow_up: tuple[int, int] = (0, 0)  # (id, version): open, owned by the actor or the target
     preview: Any = None  # the actor's preview of an import file of one valid row
+    draft: tuple[int, int] = (0, 0)  # (id, version): an assessment draft of client_id
+    assessments: tuple[int, int] = (0, 0)  # confirmed, of client_id: the 2nd supersedes the 1st
 
 
 Call = Callable[[Services, Actor, Context], Any]
@@ -168,13 +170,56 @@ def with_import_file(s: Services, a: Actor, c: Context) -> Context:
     return c
 
 
+def every_answer(s: Services, **changes: list[str]) -> dict[str, list[str]]:
+    """Each question of the default questionnaire answered with its first option."""
+    [questionnaire] = s.assessments.questionnaires(SETUP)
+    return {q.id: [q.options[0].id] for q in questionnaire.questions} | changes
+
+
+def answered_draft(s: Services, a: Actor, c: Context, answers: dict[str, list[str]]) -> Context:
+    c = with_client(s, a, c)
+    draft = s.assessments.start(owner(a, c), c.client_id)
+    draft = s.assessments.save_answers(owner(a, c), draft.id, draft.version, answers)
+    return replace(c, draft=(draft.id, draft.version))
+
+
+def with_draft(s: Services, a: Actor, c: Context) -> Context:
+    return answered_draft(s, a, c, {"age": ["31_50"]})
+
+
+def with_complete_draft(s: Services, a: Actor, c: Context) -> Context:
+    return answered_draft(s, a, c, every_answer(s))
+
+
+def with_contradiction(s: Services, a: Actor, c: Context) -> Context:
+    answers = every_answer(s, experience_years=["none"], experience_products=["stocks"])
+    return answered_draft(s, a, c, answers)
+
+
+def with_assessments(s: Services, a: Actor, c: Context) -> Context:
+    c = with_client(s, a, c)
+    confirmed: list[int] = []
+    for _ in range(2):
+        draft = s.assessments.start(
+            owner(a, c), c.client_id, supersedes_id=confirmed[-1] if confirmed else None
+        )
+        draft = s.assessments.save_answers(owner(a, c), draft.id, draft.version, every_answer(s))
+        confirmed.append(s.assessments.confirm(owner(a, c), draft.id, draft.version, True).id)
+    return replace(c, assessments=(confirmed[0], confirmed[1]))
+
+
 # Reads that leave an audit event all the same: compliance may make them.
 AUDITED_READS = {
     "ClientService.reveal": "client.revealed",
     "ClientExportService.export_clients": "clients.exported",
 }
-# Writes nothing, but is the first step of a write: not a read for compliance.
-WRITE_STEPS = {"ClientImportService.preview"}
+# Write no audit event, but are steps of a write: not reads for compliance. (An assessment
+# draft's answers and explanations are audited when the assessment is confirmed.)
+WRITE_STEPS = {
+    "ClientImportService.preview",
+    "AssessmentService.save_answers",
+    "AssessmentService.resolve_flag",
+}
 
 
 CASES: dict[str, Case] = {
@@ -337,6 +382,49 @@ CASES: dict[str, Case] = {
         "follow_up.snoozed",
         with_follow_up,
     ),
+    # -- risk-tolerance assessments
+    "AssessmentService.questionnaires": Case(lambda s, a, c: s.assessments.questionnaires(a), None),
+    "AssessmentService.start": Case(
+        lambda s, a, c: s.assessments.start(a, c.client_id), "assessment.started", with_client
+    ),
+    "AssessmentService.open_draft": Case(
+        lambda s, a, c: s.assessments.open_draft(a, c.client_id), None, with_draft
+    ),
+    "AssessmentService.save_answers": Case(
+        lambda s, a, c: s.assessments.save_answers(a, *c.draft, {"horizon": ["3_5y"]}),
+        None,
+        with_draft,
+    ),
+    "AssessmentService.resolve_flag": Case(
+        lambda s, a, c: s.assessments.resolve_flag(
+            a, *c.draft, "no_experience_vs_stocks", "Holds shares from an employee plan"
+        ),
+        None,
+        with_contradiction,
+    ),
+    "AssessmentService.discard": Case(
+        lambda s, a, c: s.assessments.discard(a, c.draft[0]), "assessment.discarded", with_draft
+    ),
+    "AssessmentService.confirm": Case(
+        lambda s, a, c: s.assessments.confirm(a, *c.draft, True),
+        "assessment.confirmed",
+        with_complete_draft,
+    ),
+    "AssessmentService.history": Case(
+        lambda s, a, c: s.assessments.history(a, c.client_id), None, with_assessments
+    ),
+    "AssessmentService.get": Case(
+        lambda s, a, c: s.assessments.get(a, c.assessments[1]), None, with_assessments
+    ),
+    "AssessmentService.compare": Case(
+        lambda s, a, c: s.assessments.compare(a, *c.assessments), None, with_assessments
+    ),
+    "AssessmentService.current": Case(
+        lambda s, a, c: s.assessments.current(a, c.client_id), None, with_assessments
+    ),
+    "AssessmentService.reminders": Case(
+        lambda s, a, c: s.assessments.reminders(a), None, with_assessments
+    ),
     # -- import and export
     "ClientImportService.preview": Case(
         lambda s, a, c: s.client_import.preview(a, c.folder / f"import-{a.username}.csv"),
@@ -402,7 +490,12 @@ def test_only_administrators_change_accounts_and_branches() -> None:
 
 def test_only_those_who_serve_clients_change_client_records() -> None:
     """Advisers and supervisors; administrators see no client at all."""
-    client_services = ("ClientService.", "InterviewService.", "ClientImportService.")
+    client_services = (
+        "ClientService.",
+        "InterviewService.",
+        "ClientImportService.",
+        "AssessmentService.",
+    )
     for name, permission in OPERATIONS.items():
         if name.startswith(client_services) and name not in AUDITED_READS:
             roles = PERMISSIONS[permission]

@@ -41,7 +41,19 @@ class ClientSource:
     anchors: Callable[[ClientQuery], list[SortKey]]
 
 
-COL_NAME, COL_ID, COL_PHONE, COL_BIRTH, COL_AGE, COL_ADVISER, COL_TYPE, COL_FLAGS = range(8)
+(
+    COL_NAME,
+    COL_ID,
+    COL_PHONE,
+    COL_BIRTH,
+    COL_AGE,
+    COL_ADVISER,
+    COL_TYPE,
+    COL_RISK,
+    COL_VALID,
+    COL_FLAGS,
+) = range(10)
+COLUMNS = 10
 SORTABLE = {COL_NAME: ClientSort.NAME, COL_BIRTH: ClientSort.BIRTH_DATE}
 
 
@@ -99,7 +111,7 @@ class ClientListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(
         self,
@@ -117,6 +129,8 @@ class ClientListModel(QAbstractTableModel):
             QCoreApplication.translate("ClientList", "Age"),
             QCoreApplication.translate("ClientList", "Adviser"),
             QCoreApplication.translate("ClientList", "Investor"),
+            QCoreApplication.translate("ClientList", "Risk level"),
+            QCoreApplication.translate("ClientList", "Assessed until"),
             QCoreApplication.translate("ClientList", "Care"),
         )
         return headers[section] if 0 <= section < len(headers) else None
@@ -140,6 +154,12 @@ class ClientListModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS and row.vulnerable:
             return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_RISK, COL_VALID):
+            state = _assessment_state(row)
+            if state == "expired":
+                return QColor("#b3261e")
+            if state == "expiring":
+                return QColor("#9a6700")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -162,6 +182,17 @@ class ClientListModel(QAbstractTableModel):
             if row.investor_type is InvestorType.PROFESSIONAL:
                 return QCoreApplication.translate("ClientList", "Professional")
             return QCoreApplication.translate("ClientList", "Ordinary")
+        if column == COL_RISK:
+            if row.risk_level is None:
+                return QCoreApplication.translate("ClientList", "not assessed")
+            if _assessment_state(row) == "expired":
+                return QCoreApplication.translate("ClientList", "{level} (expired)").format(
+                    level=row.risk_level
+                )
+            return row.risk_level
+        if column == COL_VALID:
+            until = row.assessment_valid_until
+            return until.isoformat() if until else ""
         if column == COL_FLAGS:
             return "⚑" if row.vulnerable else ""
         return ""
@@ -253,7 +284,7 @@ class ClientListModel(QAbstractTableModel):
                 return
             self._anchors = anchors
             if self._count:
-                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 7))
+                self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, COLUMNS - 1))
 
         def failed(exc: BaseException) -> None:
             self._anchors_wanted = False
@@ -268,3 +299,7 @@ class ClientListModel(QAbstractTableModel):
         """Start computing anchors now (long lists): a later drag of the scroll bar is instant."""
         if self._count > 2 * self._every:
             self._want_anchors()
+
+
+def _assessment_state(row: ClientRow) -> str | None:
+    return row.assessment_state

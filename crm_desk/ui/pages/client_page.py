@@ -36,6 +36,7 @@ from crm_desk.ui.client_form import ClientFormDialog
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import action_label, field_label, local_time
 from crm_desk.ui.labels import label
+from crm_desk.ui.pages.client_assessments import ClientAssessmentsTab
 from crm_desk.ui.table_model import Column, RowsModel
 from crm_desk.ui.tasks import TaskRunner
 from crm_desk.ui.widgets import CheckedForm, configure_table
@@ -46,6 +47,7 @@ def _kind(entry: TimelineEntry) -> str:
         "profile": QCoreApplication.translate("Timeline", "Profile"),
         "interview": QCoreApplication.translate("Timeline", "Interview"),
         "follow_up": QCoreApplication.translate("Timeline", "Follow-up"),
+        "assessment": QCoreApplication.translate("Timeline", "Risk assessment"),
     }
     return kinds.get(entry.kind, entry.kind)
 
@@ -269,6 +271,9 @@ class ClientPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(profile_tab, self.tr("Profile"))
         self.tabs.addTab(timeline_tab, self.tr("Timeline"))
+        self.assessments_tab = ClientAssessmentsTab(services, actor, client_id)
+        self.assessments_tab.changed.connect(self._assessment_changed)
+        self.tabs.insertTab(1, self.assessments_tab, self.tr("Risk assessment"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -320,7 +325,7 @@ class ClientPage(QWidget):
     def show_detail(self, d: ClientDetail) -> None:
         self.detail = d
         self.header.setText(f"<h2>{d.name}</h2>")
-        badges = [label(d.investor_type)]
+        badges = [label(d.investor_type), self._risk_badge(d)]
         if d.elderly:
             badges.append(self.tr("<span style='color:#b3261e'>65 or over</span>"))
         if d.vulnerabilities:
@@ -397,6 +402,33 @@ class ClientPage(QWidget):
         self.approve_button.setVisible(may_decide)
         self.reject_button.setVisible(may_decide)
         self._load_timeline()
+
+    def _assessment_changed(self) -> None:
+        try:
+            detail = self._services.clients.get_client(self._actor, self.client_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.show_detail(detail)
+        self.changed.emit(detail)
+
+    def _risk_badge(self, d: ClientDetail) -> str:
+        if d.risk_level is None or d.assessment_valid_until is None:
+            return self.tr(
+                "<span style='color:#b3261e'>not assessed: no sales until the "
+                "client is assessed</span>"
+            )
+        until = d.assessment_valid_until.isoformat()
+        if d.assessment_state == "expired":
+            return self.tr(
+                "<span style='color:#b3261e'>{level}, assessment was valid until {date}: "
+                "re-assess before any sale</span>"
+            ).format(level=d.risk_level, date=until)
+        if d.assessment_state == "expiring":
+            return self.tr(
+                "<span style='color:#9a6700'>{level}, assessment expires on {date}</span>"
+            ).format(level=d.risk_level, date=until)
+        return self.tr("{level}, assessed until {date}").format(level=d.risk_level, date=until)
 
     def _status(self, status: str) -> str:
         return {

@@ -98,6 +98,19 @@ class ClientListPage(QWidget):
                 self._failed(exc)
         self.adviser.setVisible(actor.role is not Role.ADVISER)
         self.adviser.currentIndexChanged.connect(lambda _=0: self._search_now())
+        self.level = QComboBox()
+        self.level.setObjectName("risk_level_filter")
+        self.level.addItem(self.tr("Any risk level"), None)
+        for level in ("C1", "C2", "C3", "C4", "C5"):
+            self.level.addItem(level, level)
+        self.level.currentIndexChanged.connect(lambda _=0: self._search_now())
+        self.assessment = QComboBox()
+        self.assessment.setObjectName("assessment_filter")
+        self.assessment.addItem(self.tr("Any assessment"), None)
+        self.assessment.addItem(self.tr("Expires within 30 days"), "expiring")
+        self.assessment.addItem(self.tr("Expired"), "expired")
+        self.assessment.addItem(self.tr("Not assessed"), "none")
+        self.assessment.currentIndexChanged.connect(lambda _=0: self._search_now())
         self.vulnerable = QCheckBox(self.tr("Needs extra care only"))
         self.vulnerable.toggled.connect(lambda _=False: self._search_now())
         self.count_label = QLabel()
@@ -123,7 +136,7 @@ class ClientListPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # no scan of 1M rows
-        for column, width in enumerate((150, 170, 120, 100, 50, 110, 90, 50)):
+        for column, width in enumerate((150, 170, 120, 100, 50, 110, 90, 90, 100, 50)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._activated)
@@ -141,6 +154,8 @@ class ClientListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.adviser)
+        top.addWidget(self.level)
+        top.addWidget(self.assessment)
         top.addWidget(self.vulnerable)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
@@ -160,6 +175,8 @@ class ClientListPage(QWidget):
             text=self.search.text().strip(),
             adviser_id=self.adviser.currentData(),
             vulnerable_only=self.vulnerable.isChecked(),
+            risk_level=self.level.currentData(),
+            assessment=self.assessment.currentData(),
         )
 
     def _typed(self) -> None:
@@ -195,7 +212,13 @@ class ClientListPage(QWidget):
         count = self.model.rowCount()
         query = self.model.query
         self.count_label.setText(self.tr("{n} clients").format(n=f"{count:,}"))
-        searching = bool(query.text or query.vulnerable_only or query.adviser_id)
+        searching = bool(
+            query.text
+            or query.vulnerable_only
+            or query.adviser_id
+            or query.risk_level
+            or query.assessment
+        )
         self.empty.setVisible(count == 0)
         self.table.setVisible(count > 0)
         if searching:
