@@ -137,6 +137,31 @@ def main() -> int:
         interview.resize(760, 760)
         shoot(interview, f"interview-{suffix}")
         interview.close()
+        page.tabs.setCurrentIndex(1)  # the risk assessment tab with its history
+        shoot(window, f"client-assessments-{suffix}")
+        from crm_desk.services.client_dto import ClientQuery
+        from crm_desk.ui.assessment_wizard import AssessmentWizard
+
+        unassessed = services.clients.client_page(adviser, ClientQuery(assessment="none"))
+        if unassessed:
+            wizard = AssessmentWizard(services, adviser, unassessed[0].id, window)
+            wizard.resize(820, 620)
+            wizard.go_to(2)
+            shoot(wizard, f"assessment-question-{suffix}")
+            draft = services.assessments.open_draft(adviser, unassessed[0].id)
+            assert draft is not None
+            answers = {q.id: (q.options[min(1, len(q.options) - 1)].id,)
+                       for q in draft.questionnaire.questions}
+            answers["experience_years"] = ("none",)
+            answers["experience_products"] = ("stocks",)
+            answers["special_circumstances"] = ("none",)
+            services.assessments.save_answers(adviser, draft.id, draft.version, answers)
+            wizard.close()
+            wizard = AssessmentWizard(services, adviser, unassessed[0].id, window)
+            wizard.resize(820, 620)
+            wizard.go_to(wizard.result_index)
+            shoot(wizard, f"assessment-result-{suffix}")
+            wizard.close()
         window.show_page("follow_ups")
         shoot(window, f"follow-ups-{suffix}")
         from crm_desk.ui.client_import_dialog import ClientImportDialog
