@@ -9,6 +9,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import select
 
+from crm_desk.db.engine import READ_ONLY
 from crm_desk.db.models import User
 from crm_desk.db.uow import UnitOfWork, UnitOfWorkFactory
 from crm_desk.domain.errors import AccountDisabled, PermissionDenied
@@ -102,13 +103,15 @@ Svc = TypeVar("Svc", bound=HasUnitOfWork)
 
 
 def operation(
-    permission: Permission,
+    permission: Permission, *, read_only: bool = False
 ) -> Callable[
     [Callable[Concatenate[Svc, UnitOfWork, Actor, P], R]], Callable[Concatenate[Svc, Actor, P], R]
 ]:
     """Open a unit of work, authorise the actor, then run the operation with both.
 
     The operation receives the actor as stored (fresh role and branch) and must commit itself.
+    ``read_only`` operations never write: on SQLite their transaction does not take the write
+    lock, so a long read (the list's anchors) does not hold up the others.
     """
 
     def decorate(
@@ -120,6 +123,8 @@ def operation(
         @functools.wraps(func)
         def wrapper(self: Svc, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
             with self.uow_factory() as uow:
+                if read_only:
+                    uow.session.connection(execution_options={READ_ONLY: True})
                 current = authorize(uow, actor, permission, name)
                 return func(self, uow, current, *args, **kwargs)
 
