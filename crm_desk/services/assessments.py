@@ -45,7 +45,7 @@ from crm_desk.services.assessment_dto import (
 )
 from crm_desk.services.base import Service
 from crm_desk.services.client_dto import TimelineEntry
-from crm_desk.services.clients import local_today, visible_to
+from crm_desk.services.clients import local_today, visible_client, visible_to
 from crm_desk.services.permissions import Permission, operation
 
 QUESTIONNAIRES = Path(__file__).resolve().parents[2] / "resources" / "questionnaires"
@@ -76,19 +76,11 @@ class AssessmentService(Service):
         return self._latest()
 
     # -- helpers -------------------------------------------------------------------------------
-    def _client(self, uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
-        client = uow.session.execute(
-            select(Client).where(Client.id == client_id, visible_to(actor))
-        ).scalar_one_or_none()
-        if client is None:
-            raise NotFound("client", client_id)
-        return client
-
     def _draft(self, uow: UnitOfWork, actor: Actor, draft_id: int, expected: int) -> Assessment:
         row = uow.session.get(Assessment, draft_id)
         if row is None or row.status != "draft":
             raise NotFound("assessment draft", draft_id)
-        self._client(uow, actor, row.client_id)
+        visible_client(uow, actor, row.client_id)
         if row.version != expected:
             raise ConcurrentEdit(
                 "another window or workstation", row.started_at, ["answers"], row.version
@@ -150,7 +142,7 @@ class AssessmentService(Service):
     def open_draft(
         self, uow: UnitOfWork, actor: Actor, client_id: int
     ) -> AssessmentDraftDTO | None:
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         row = uow.session.execute(
             select(Assessment)
             .where(Assessment.client_id == client.id, Assessment.status == "draft")
@@ -169,7 +161,7 @@ class AssessmentService(Service):
         supersedes_id: int | None = None,
     ) -> AssessmentDraftDTO:
         """A new draft, or the client's open one (an assessment is never run twice at once)."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         existing = (
             uow.session.execute(
                 select(Assessment).where(
@@ -238,7 +230,7 @@ class AssessmentService(Service):
         checked, _missing = normalize_answers(questionnaire, merged)
         row.answers = json.dumps({k: list(v) for k, v in checked.items()}, ensure_ascii=False)
         uow.session.flush()
-        draft = self._draft_dto(uow, row, self._client(uow, actor, row.client_id))
+        draft = self._draft_dto(uow, row, visible_client(uow, actor, row.client_id))
         uow.commit()
         return draft
 
@@ -268,7 +260,7 @@ class AssessmentService(Service):
         resolutions[rule_id] = text
         row.resolutions = json.dumps(resolutions, ensure_ascii=False)
         uow.session.flush()
-        client = self._client(uow, actor, row.client_id)
+        client = visible_client(uow, actor, row.client_id)
         draft = self._draft_dto(uow, row, client)
         if rule_id not in {f.rule_id for f in draft.provisional.flags}:
             raise NotFound("contradiction", rule_id)
@@ -280,7 +272,7 @@ class AssessmentService(Service):
         row = uow.session.get(Assessment, draft_id)
         if row is None or row.status != "draft":
             raise NotFound("assessment draft", draft_id)
-        client = self._client(uow, actor, row.client_id)
+        client = visible_client(uow, actor, row.client_id)
         row.status = "discarded"
         audit.record(
             uow,
@@ -304,7 +296,7 @@ class AssessmentService(Service):
         """Complete, every contradiction explained or corrected, confirmed by the client: from
         here on it never changes, and it is the client's current level until it expires."""
         row = self._draft(uow, actor, draft_id, expected_version)
-        client = self._client(uow, actor, row.client_id)
+        client = visible_client(uow, actor, row.client_id)
         questionnaire = self._questionnaire(row.questionnaire_id, int(row.questionnaire_version))
         answers = {k: tuple(v) for k, v in json.loads(row.answers).items()}
         outcome = score(questionnaire, answers, allow_incomplete=True)
@@ -371,7 +363,7 @@ class AssessmentService(Service):
     # -- reading -------------------------------------------------------------------------------
     @operation(Permission.CLIENTS_VIEW)
     def history(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[AssessmentDTO]:
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         adviser = aliased(User)
         rows = uow.session.execute(
             select(Assessment, adviser.full_name)
@@ -386,7 +378,7 @@ class AssessmentService(Service):
         row = uow.session.get(Assessment, assessment_id)
         if row is None or row.status != "confirmed":
             raise NotFound("assessment", assessment_id)
-        self._client(uow, actor, row.client_id)
+        visible_client(uow, actor, row.client_id)
         name = uow.session.execute(
             select(User.full_name).where(User.id == row.adviser_id)
         ).scalar_one()
@@ -401,7 +393,7 @@ class AssessmentService(Service):
         for assessment_id, found in zip((left_id, right_id), rows, strict=True):
             if found is None or found.status != "confirmed":
                 raise NotFound("assessment", assessment_id)
-            self._client(uow, actor, found.client_id)  # what the actor may not see, is not there
+            visible_client(uow, actor, found.client_id)  # what the actor may not see, is not there
         left, right = rows[0], rows[1]
         assert left is not None and right is not None
         if left.client_id != right.client_id:
@@ -427,7 +419,7 @@ class AssessmentService(Service):
 
     @operation(Permission.CLIENTS_VIEW)
     def current(self, uow: UnitOfWork, actor: Actor, client_id: int) -> CurrentAssessment:
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         return current_of(uow, client)
 
     @operation(Permission.CLIENTS_VIEW)

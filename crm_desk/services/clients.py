@@ -104,6 +104,25 @@ def visible_to(actor: Actor) -> ColumnElement[bool]:
     return false()
 
 
+def visible_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
+    """The client, if the actor serves them; NotFound otherwise (never "exists, not yours")."""
+    client = uow.session.execute(
+        select(Client).where(Client.id == client_id, visible_to(actor))
+    ).scalar_one_or_none()
+    if client is None:
+        raise NotFound("client", client_id)
+    return client
+
+
+def user_names(uow: UnitOfWork, ids: set[int | None]) -> dict[int, str]:
+    """Full names of the given users (None ignored), in one query."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = uow.session.execute(select(User.id, User.full_name).where(User.id.in_(wanted)))
+    return {row.id: row.full_name for row in rows}
+
+
 def _masked_email(value: str) -> str:
     return mask_text(value)
 
@@ -137,7 +156,7 @@ class ClientService(Service):
     def timeline(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[TimelineEntry]:
         """Everything about the client, newest first: profile changes from the audit trail and
         each provider's entries."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         events = uow.session.execute(
             select(AuditEvent).where(
                 AuditEvent.entity_type == "client",
@@ -168,20 +187,6 @@ class ClientService(Service):
         return self.keys.require()
 
     # -- reading -------------------------------------------------------------------------------
-    def _client(self, uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
-        client = uow.session.execute(
-            select(Client).where(Client.id == client_id, visible_to(actor))
-        ).scalar_one_or_none()
-        if client is None:
-            raise NotFound("client", client_id)
-        return client
-
-    def _names(self, uow: UnitOfWork, ids: set[int | None]) -> dict[int, str]:
-        wanted = [i for i in ids if i is not None]
-        if not wanted:
-            return {}
-        rows = uow.session.execute(select(User.id, User.full_name).where(User.id.in_(wanted)))
-        return {row.id: row.full_name for row in rows}
 
     def _detail(self, uow: UnitOfWork, client: Client) -> ClientDetail:
         cipher = self._cipher()
@@ -207,7 +212,7 @@ class ClientService(Service):
             .scalars()
             .all()
         )
-        names = self._names(
+        names = user_names(
             uow,
             {client.adviser_id, client.updated_by}
             | {f.set_by for f in flags}
@@ -270,14 +275,14 @@ class ClientService(Service):
 
     @operation(Permission.CLIENTS_VIEW)
     def get_client(self, uow: UnitOfWork, actor: Actor, client_id: int) -> ClientDetail:
-        return self._detail(uow, self._client(uow, actor, client_id))
+        return self._detail(uow, visible_client(uow, actor, client_id))
 
     @operation(Permission.PERSONAL_DATA_REVEAL)
     def reveal(self, uow: UnitOfWork, actor: Actor, client_id: int, field: str) -> str:
         """The full value of one personal-data field; each reveal is audited."""
         if field not in ENCRYPTED_FIELDS:
             raise ValidationError({"field": Problem("field.unknown", "No such personal field.")})
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         blob = getattr(client, f"{field}_enc")
         value = self._cipher().decrypt(field, blob) if blob else ""
         audit.record(uow, actor, "client.revealed", "client", client.id, {"field": (None, field)})
@@ -403,7 +408,7 @@ class ClientService(Service):
     ) -> ClientDetail:
         """Saves only over the version the user opened; otherwise ConcurrentEdit says who changed
         what meanwhile, and nothing is written."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         if client.version != expected_version:
             raise self._concurrent_edit(uow, client, expected_version)
         before = self._current_audit_values(client)
@@ -523,7 +528,7 @@ class ClientService(Service):
     def reassign(
         self, uow: UnitOfWork, actor: Actor, client_id: int, adviser_id: int
     ) -> ClientDetail:
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         adviser = self._adviser_for(uow, actor, adviser_id)
         if adviser.id == client.adviser_id:
             return self._detail(uow, client)
@@ -557,7 +562,7 @@ class ClientService(Service):
             )
         if problems:
             raise ValidationError(problems)
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         flag = ClientVulnerability(
             client_id=client.id,
             kind=chosen.value,
@@ -596,7 +601,7 @@ class ClientService(Service):
         flag = uow.session.get(ClientVulnerability, vulnerability_id)
         if flag is None or flag.cleared_at is not None:
             raise NotFound("vulnerability", vulnerability_id)
-        client = self._client(uow, actor, flag.client_id)
+        client = visible_client(uow, actor, flag.client_id)
         flag.cleared_at, flag.cleared_by, flag.clear_reason = (
             uow.clock(),
             actor.user_id,
@@ -697,7 +702,7 @@ class ClientService(Service):
             )
         if problems:
             raise ValidationError(problems)
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         if client.investor_type == InvestorType.PROFESSIONAL.value:
             raise Conflict(
                 "the client is already a professional investor", reason="already_professional"
@@ -751,7 +756,7 @@ class ClientService(Service):
         app = uow.session.get(ProfessionalApplication, application_id)
         if app is None:
             raise NotFound("application", application_id)
-        client = self._client(uow, actor, app.client_id)
+        client = visible_client(uow, actor, app.client_id)
         if app.status != "pending":
             raise Conflict("this application was already decided", reason="decided")
         if app.requested_by == actor.user_id or client.adviser_id == actor.user_id:
@@ -794,7 +799,7 @@ class ClientService(Service):
             .where(ProfessionalApplication.status == "pending", visible_to(actor))
             .order_by(ProfessionalApplication.requested_at)
         ).all()
-        names = self._names(uow, {a.requested_by for a, _ in rows})
+        names = user_names(uow, {a.requested_by for a, _ in rows})
         return [self._application_dto(a, name, names) for a, name in rows]
 
     # -- the list ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
 from crm_desk.services.client_dto import TimelineEntry
-from crm_desk.services.clients import local_today, visible_to
+from crm_desk.services.clients import local_today, user_names, visible_client, visible_to
 from crm_desk.services.interview_dto import FollowUpBoard, FollowUpDTO, InterviewDTO, OwnerChoice
 from crm_desk.services.permissions import Permission, operation
 
@@ -55,23 +55,6 @@ def local_day(moment: datetime) -> date:
 
 class InterviewService(Service):
     # -- helpers -------------------------------------------------------------------------------
-    @staticmethod
-    def _client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
-        client = uow.session.execute(
-            select(Client).where(Client.id == client_id, visible_to(actor))
-        ).scalar_one_or_none()
-        if client is None:
-            raise NotFound("client", client_id)
-        return client
-
-    @staticmethod
-    def _names(uow: UnitOfWork, ids: set[int | None]) -> dict[int, str]:
-        wanted = {i for i in ids if i is not None}
-        if not wanted:
-            return {}
-        rows = uow.session.execute(select(User.id, User.full_name).where(User.id.in_(wanted)))
-        return {row.id: row.full_name for row in rows}
-
     @staticmethod
     def _follow_up_dto(
         row: FollowUp, client_name: str, names: dict[int, str], today: date
@@ -119,7 +102,7 @@ class InterviewService(Service):
                 select(Interview.corrects_id, Interview.id).where(Interview.corrects_id.in_(ids))
             )
         }
-        names = self._names(uow, self._people(follow_ups) | {i.recorded_by for i in interviews})
+        names = user_names(uow, self._people(follow_ups) | {i.recorded_by for i in interviews})
         today = local_today(uow)
         by_interview: dict[int, list[FollowUpDTO]] = {}
         for row in follow_ups:
@@ -222,7 +205,7 @@ class InterviewService(Service):
     ) -> InterviewDTO:
         """Record an interview with its follow-up actions. With ``corrects_id`` the new interview
         corrects an earlier one of the same client, which stays on file unchanged."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         checked = validate_interview(
             raw,
             follow_ups,
@@ -300,7 +283,7 @@ class InterviewService(Service):
     def interviews(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[InterviewDTO]:
         """Every interview of the client, corrected ones included (``superseded_by_id`` set),
         newest first."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         rows = (
             uow.session.execute(
                 select(Interview)
@@ -315,13 +298,13 @@ class InterviewService(Service):
     @operation(Permission.CLIENTS_VIEW)
     def client_follow_ups(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[FollowUpDTO]:
         """The client's follow-ups: open ones by due date, then done ones, latest done first."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         rows = (
             uow.session.execute(select(FollowUp).where(FollowUp.client_id == client.id))
             .scalars()
             .all()
         )
-        names = self._names(uow, self._people(rows))
+        names = user_names(uow, self._people(rows))
         today = local_today(uow)
         dtos = [self._follow_up_dto(r, client.name, names, today) for r in rows]
         open_ = sorted((d for d in dtos if d.is_open), key=lambda d: (d.due_date, d.id))
@@ -343,7 +326,7 @@ class InterviewService(Service):
         follow_up: open - when = created_at, title = action, detail = due date (ISO), by = owner;
         done - when = done_at, title = action, detail = outcome, by = who completed it.
         """
-        return self.timeline_provider(uow, actor, self._client(uow, actor, client_id).id)
+        return self.timeline_provider(uow, actor, visible_client(uow, actor, client_id).id)
 
     def timeline_provider(
         self, uow: UnitOfWork, actor: Actor, client_id: int
@@ -361,7 +344,7 @@ class InterviewService(Service):
             .scalars()
             .all()
         )
-        names = self._names(uow, self._people(follow_ups) | {i.recorded_by for i in interviews})
+        names = user_names(uow, self._people(follow_ups) | {i.recorded_by for i in interviews})
         entries = [
             TimelineEntry(
                 when=i.occurred_at,
@@ -392,7 +375,7 @@ class InterviewService(Service):
     @operation(Permission.CLIENTS_VIEW)
     def follow_up_owners(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[OwnerChoice]:
         """Who may own a follow-up of this client, by name."""
-        client = self._client(uow, actor, client_id)
+        client = visible_client(uow, actor, client_id)
         rows = uow.session.execute(
             select(User.id, User.full_name, User.role)
             .where(
@@ -423,7 +406,7 @@ class InterviewService(Service):
         else:
             statement = statement.where(FollowUp.owner_id == actor.user_id)
         rows = uow.session.execute(statement).all()
-        names = self._names(uow, self._people([f for f, _ in rows]))
+        names = user_names(uow, self._people([f for f, _ in rows]))
         today = local_today(uow)
         dtos = [self._follow_up_dto(f, name, names, today) for f, name in rows]
         groups = group_by_due_state(dtos, today, lambda d: d.due_date)
@@ -508,7 +491,7 @@ class InterviewService(Service):
     def _dto_after_change(
         self, uow: UnitOfWork, follow_up: FollowUp, client: Client
     ) -> FollowUpDTO:
-        names = self._names(uow, self._people([follow_up]))
+        names = user_names(uow, self._people([follow_up]))
         return self._follow_up_dto(follow_up, client.name, names, local_today(uow))
 
     @operation(Permission.INTERVIEWS_RECORD)
