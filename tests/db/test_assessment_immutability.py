@@ -22,6 +22,7 @@ from crm_desk.services.assessment_dto import AssessmentDTO
 from crm_desk.services.assessments import AssessmentService
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import OPERATIONS, Permission
+from tests.assessment_support import BALANCED
 from tests.clients_support import numbered_client
 from tests.conftest import MakeUser
 
@@ -29,25 +30,7 @@ pytestmark = pytest.mark.db
 
 REFUSED = "never changes"
 
-ANSWERS: dict[str, list[str]] = {  # 47 points, C3
-    "age": ["51_64"],
-    "income_stability": ["stable_salary"],
-    "annual_income": ["300k_500k"],
-    "financial_assets": ["500k_3m"],
-    "investable_share": ["10_25"],
-    "debts": ["mortgage"],
-    "knowledge": ["basic"],
-    "experience_years": ["2_5"],
-    "experience_products": ["funds"],
-    "objective": ["steady_income"],
-    "horizon": ["1_3y"],
-    "liquidity": ["in_1_3y"],
-    "loss_attitude": ["small_loss"],
-    "max_loss": ["under_10"],
-    "reaction_to_fall": ["sell_part"],
-    "risk_return_choice": ["all_a"],
-    "special_circumstances": ["none"],
-}
+ANSWERS = BALANCED  # 47 points, C3
 BOLDER = ANSWERS | {"loss_attitude": ["moderate_loss"], "max_loss": ["10_30"]}  # 53, C4
 
 

@@ -23,6 +23,7 @@ from crm_desk.ui.assessment_wizard import AssessmentWizard
 from crm_desk.ui.i18n import install_language
 from crm_desk.ui.pages.client_assessments import ClientAssessmentsTab, ComparisonModel
 from crm_desk.ui.table_model import ROW_ROLE
+from tests.assessment_support import BALANCED
 from tests.clients_support import client_input
 from tests.conftest import FakeClock, MakeUser
 
@@ -53,24 +54,9 @@ CONTRADICTORY_KEYS: list[tuple[str, Sequence[int]]] = [
     ("risk_return_choice", [1]),
     ("special_circumstances", [1]),
 ]
-CONTRADICTORY = {
-    "age": ["51_64"],
-    "income_stability": ["stable_salary"],
-    "annual_income": ["300k_500k"],
-    "financial_assets": ["500k_3m"],
-    "investable_share": ["10_25"],
-    "debts": ["mortgage"],
-    "knowledge": ["basic"],
+CONTRADICTORY = BALANCED | {
     "experience_years": ["none"],
     "experience_products": ["funds", "stocks"],
-    "objective": ["steady_income"],
-    "horizon": ["1_3y"],
-    "liquidity": ["in_1_3y"],
-    "loss_attitude": ["small_loss"],
-    "max_loss": ["under_10"],
-    "reaction_to_fall": ["sell_part"],
-    "risk_return_choice": ["all_a"],
-    "special_circumstances": ["none"],
 }
 BALANCED = CONTRADICTORY | {"experience_years": ["2_5"]}  # C3, nothing contradicts
 GROWTH = BALANCED | {  # C4

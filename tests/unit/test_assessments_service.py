@@ -26,6 +26,7 @@ from crm_desk.services.assessments import QUESTIONNAIRES
 from crm_desk.services.client_dto import ClientQuery
 from crm_desk.services.container import Services
 from crm_desk.services.dto import AuditEventDTO
+from tests.assessment_support import BALANCED
 from tests.clients_support import numbered_client
 from tests.conftest import FakeClock, MakeUser
 
@@ -37,26 +38,6 @@ VALID_UNTIL = date(2028, 11, 27)  # 24 months later, the last valid day
 
 Answers = Mapping[str, Sequence[str]]
 
-# 47 points: C3, no contradiction.
-BALANCED: dict[str, list[str]] = {
-    "age": ["51_64"],
-    "income_stability": ["stable_salary"],
-    "annual_income": ["300k_500k"],
-    "financial_assets": ["500k_3m"],
-    "investable_share": ["10_25"],
-    "debts": ["mortgage"],
-    "knowledge": ["basic"],
-    "experience_years": ["2_5"],
-    "experience_products": ["funds"],
-    "objective": ["steady_income"],
-    "horizon": ["1_3y"],
-    "liquidity": ["in_1_3y"],
-    "loss_attitude": ["small_loss"],
-    "max_loss": ["under_10"],
-    "reaction_to_fall": ["sell_part"],
-    "risk_return_choice": ["all_a"],
-    "special_circumstances": ["none"],
-}
 # 69 points: C4, no contradiction.
 GROWTH = BALANCED | {
     "age": ["31_50"],
