@@ -44,7 +44,7 @@ from crm_desk.domain.interviews import Channel, FollowUpInput, InterviewInput
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.interview_dto import InterviewDTO, OwnerChoice
-from crm_desk.ui.errors import show_error
+from crm_desk.ui.errors import problem_text, show_error
 from crm_desk.ui.formatting import role_label
 from crm_desk.ui.table_model import Column, Index, RowsModel
 from crm_desk.ui.widgets import CheckedForm, configure_table
@@ -79,9 +79,6 @@ def interview_problem_text(problem: Problem) -> str:
         "action.required": lambda: QCoreApplication.translate(
             "Interviews", "Say what is to be done, e.g. 'Send the fund prospectus'."
         ),
-        "text.too_long": lambda: QCoreApplication.translate(
-            "Interviews", "Use {max} characters at most."
-        ).format(**p),
         "due_date.required": lambda: QCoreApplication.translate(
             "Interviews", "Choose the date it is due."
         ),
@@ -102,7 +99,7 @@ def interview_problem_text(problem: Problem) -> str:
         ),
     }
     text = texts.get(problem.code)
-    return text() if text else problem.message
+    return text() if text else problem_text(problem)  # the codes every form shares
 
 
 def translated(problems: Mapping[str, Problem]) -> dict[str, Problem]:

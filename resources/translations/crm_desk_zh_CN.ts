@@ -2556,10 +2556,6 @@ Please send the log file to your administrator:
         <translation>请填写要做的事项，例如“寄送基金招募说明书”。</translation>
     </message>
     <message>
-        <source>Use {max} characters at most.</source>
-        <translation>最多 {max} 个字符。</translation>
-    </message>
-    <message>
         <source>Choose the date it is due.</source>
         <translation>请选择到期日。</translation>
     </message>
