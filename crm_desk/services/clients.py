@@ -920,7 +920,8 @@ class ClientService(Service):
             (sort_value.asc(), sort_id.asc()) if forward else (sort_value.desc(), sort_id.desc())
         )
         statement = statement.order_by(*order).offset(skip).limit(limit)
-        rows = [self._row(uow, query, r) for r in uow.session.execute(statement)]
+        cipher, today = self._cipher(), local_today(uow)  # once per page, not per row
+        rows = [self._row(cipher, today, query, r) for r in uow.session.execute(statement)]
         return rows[::-1] if from_end else rows
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
@@ -967,9 +968,7 @@ class ClientService(Service):
             Client.assessment_valid_until,
         ).join(adviser, adviser.id == Client.adviser_id)
 
-    def _row(self, uow: UnitOfWork, query: ClientQuery, r: Any) -> ClientRow:
-        cipher = self._cipher()
-        today = local_today(uow)
+    def _row(self, cipher: FieldCipher, today: date, query: ClientQuery, r: Any) -> ClientRow:
         value = r.birth_date if query.sort is ClientSort.BIRTH_DATE else r.name_sort
         return ClientRow(
             id=r.id,
