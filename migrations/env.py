@@ -10,7 +10,12 @@ import os
 from alembic import context
 from sqlalchemy import Engine
 
-from crm_desk.db import models  # noqa: F401  (registers the tables)
+from crm_desk.db import (  # noqa: F401  (registers the tables)
+    models,
+    models_complaints,
+    models_documents,
+    models_sales,
+)
 from crm_desk.db.base import Base, UTCDateTime
 from crm_desk.db.engine import make_engine
 

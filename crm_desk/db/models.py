@@ -243,3 +243,42 @@ class Assessment(Base):
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class Product(Base):
+    """A product on the shelf. Risk factors are JSON lists (zh/en), one factor per entry; a
+    change of risk level is audited and starts the ongoing-suitability review."""
+
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("risk_level IN ('R1', 'R2', 'R3', 'R4', 'R5')", name="risk_level_known"),
+        CheckConstraint("status IN ('on_sale', 'suspended', 'closed')", name="status_known"),
+        CheckConstraint("min_amount >= 0", name="min_amount_not_negative"),
+        CheckConstraint("cooling_off_hours >= 0", name="cooling_off_not_negative"),
+        Index("ix_products_status_code", "status", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    product_type: Mapped[str] = mapped_column(String(30))
+    issuer: Mapped[str] = mapped_column(String(200))
+    risk_level: Mapped[str] = mapped_column(String(2))
+    is_complex: Mapped[bool] = mapped_column(default=False)
+    horizon_months: Mapped[int]
+    redemption: Mapped[str] = mapped_column(String(20))
+    redemption_terms: Mapped[str] = mapped_column(Text, default="")
+    min_amount: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    cooling_off_hours: Mapped[int] = mapped_column(default=0)
+    risk_factors_zh: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    risk_factors_en: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    status: Mapped[str] = mapped_column(String(12), default="on_sale")
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    __mapper_args__ = {"version_id_col": version}
