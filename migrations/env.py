@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from crm_desk.db import (  # noqa: F401  (registers the tables)
     models,
+    models_aftercare,
     models_complaints,
     models_documents,
     models_sales,

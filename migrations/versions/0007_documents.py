@@ -1,4 +1,4 @@
-"""Complaints and their stages.
+"""The archive of generated documents.
 
 Revision ID: 0007
 Revises: 0006

@@ -1,4 +1,4 @@
-"""The archive of generated documents.
+"""After the sale: follow-up calls (回访) with their cases, and ongoing-suitability reviews.
 
 Revision ID: 0006
 Revises: 0005
