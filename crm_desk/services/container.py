@@ -16,6 +16,7 @@ from crm_desk.services.clients import ClientService
 from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
+from crm_desk.services.sales import SaleService
 from crm_desk.services.users import UserService
 
 
@@ -30,6 +31,7 @@ class Services:
     client_import: ClientImportService
     client_export: ClientExportService
     assessments: AssessmentService
+    sales: SaleService
     policy: Policy
 
     @classmethod
@@ -52,6 +54,7 @@ class Services:
         clients.timeline_providers.append(interviews.timeline_provider)
         assessments = AssessmentService(uow_factory, policy, hasher)
         clients.timeline_providers.append(assessments.timeline_provider)
+        sales = SaleService(uow_factory, policy, hasher)
         auth = AuthService(uow_factory, policy, hasher)
         auth.keys = keys
         return cls(
@@ -64,5 +67,6 @@ class Services:
             client_import=ClientImportService(clients),
             client_export=ClientExportService(clients),
             assessments=assessments,
+            sales=sales,
             policy=policy,
         )
