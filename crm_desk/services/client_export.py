@@ -8,13 +8,10 @@ never all at once.
 
 from __future__ import annotations
 
-import csv
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -31,6 +28,10 @@ from crm_desk.services.base import Service
 from crm_desk.services.client_dto import ClientQuery, ClientRow, SortKey
 from crm_desk.services.clients import ClientService, visible_to
 from crm_desk.services.permissions import Permission, allowed, operation
+from crm_desk.services.tabular import ExportFormat as ExportFormat  # re-exported
+from crm_desk.services.tabular import WriteRow, xlsx_sheet
+from crm_desk.services.tabular import csv_sheet as _csv_sheet
+from crm_desk.services.tabular import format_for as format_for  # re-exported
 
 PAGE_SIZE = 500
 EXPORT_COLUMNS = (
@@ -51,11 +52,6 @@ ExportProgress = Callable[[int, int], None]  # rows written, rows in the list
 ValueLabel = Callable[[StrEnum], str]
 
 
-class ExportFormat(StrEnum):
-    CSV = "csv"  # UTF-8 with a BOM, so that Excel shows Chinese correctly
-    XLSX = "xlsx"
-
-
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     path: Path
@@ -69,62 +65,8 @@ class ExportCancelled(KnownError):
     template = "The export was cancelled; no file was written."
 
 
-WriteRow = Callable[[Sequence[Any]], None]
-
-
-def _csv_cell(value: Any) -> str:
-    """Plain text Excel will not evaluate (=, +, -, @ start a formula) nor turn into a number
-    that loses digits (an 18-digit identity number)."""
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    if text[:1] in ("=", "@", "\t", "\r") or (
-        text[:1] in ("+", "-") and not re.fullmatch(r"[+-][\d ]+", text)
-    ):
-        return "'" + text
-    if re.fullmatch(r"\d{12,}", text):
-        return "\t" + text
-    return text
-
-
-@contextmanager
-def _csv_sheet(path: Path) -> Iterator[WriteRow]:
-    with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-
-        def write(values: Sequence[Any]) -> None:
-            writer.writerow([_csv_cell(v) for v in values])
-
-        yield write
-
-
-@contextmanager
-def _xlsx_sheet(path: Path) -> Iterator[WriteRow]:
-    from openpyxl import Workbook  # type: ignore[import-untyped]  # only when exporting XLSX
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Clients")
-
-    def write(values: Sequence[Any]) -> None:
-        cells: list[Any] = []
-        for value in values:
-            if isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text, never a formula
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
-
-    yield write
-    workbook.save(path)
-
-
-def format_for(path: Path) -> ExportFormat:
-    return ExportFormat.XLSX if path.suffix.casefold() == ".xlsx" else ExportFormat.CSV
+def _xlsx_sheet(path: Path) -> AbstractContextManager[WriteRow]:
+    return xlsx_sheet(path, "Clients")
 
 
 class ClientExportService(Service):

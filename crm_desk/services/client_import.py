@@ -8,16 +8,11 @@ and advisers, and the writing itself, run inside one.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import warnings
-import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,9 +48,25 @@ from crm_desk.services.clients import (
 )
 from crm_desk.services.crypto import FieldCipher
 from crm_desk.services.permissions import Permission, operation
+from crm_desk.services.tabular import (
+    PROGRESS_EVERY,
+    Cancelled,
+    FileRefused,
+    ImportPhase,
+    Progress,
+    Table,
+    header_index,
+    map_header,
+    read_table,
+)
+from crm_desk.services.tabular import ImportCancelled as ImportCancelled  # re-exported
+from crm_desk.services.tabular import cell_text as _cell_text
+from crm_desk.services.tabular import check_cancel as _check_cancel
+from crm_desk.services.tabular import format_of as _format_of
+from crm_desk.services.tabular import release as _release
+from crm_desk.services.tabular import report as _report
 
 MAX_ROWS = 50_000
-PROGRESS_EVERY = 500
 _CHUNK = 500  # identity numbers or names per IN (...) look-up
 
 # -- the file's vocabulary ---------------------------------------------------------------------
@@ -162,16 +173,7 @@ def _value_key(text: str) -> str:
     return re.sub(r"[元¥￥,，]", "", key)
 
 
-def _header_key(text: str) -> str:
-    key = text.replace("\ufeff", "").strip()
-    key = re.sub(r"[（(][^）)]*[）)]", "", key)  # 金融资产（元）, name (required)
-    key = key.strip(" *＊").casefold()
-    return re.sub(r"[\s\-]+", "_", key)
-
-
-_HEADERS = {
-    _header_key(alias): name for name, aliases in COLUMN_ALIASES.items() for alias in aliases
-}
+_HEADERS = header_index(COLUMN_ALIASES)
 _VALUES: dict[str, dict[str, str]] = {
     column: {
         _value_key(spelling): code.value
@@ -188,21 +190,12 @@ class ImportMode(StrEnum):
     VALID_ONLY = "valid_only"  # the valid rows; the others are left out, explicitly
 
 
-class ImportPhase(StrEnum):
-    READING = "reading"
-    CHECKING = "checking"
-    WRITING = "writing"
-
-
 class RowStatus(StrEnum):
     OK = "ok"
     WARNING = "warning"  # importable; the same name and birth date exist already
     DUPLICATE = "duplicate"  # the identity document is already on file, or twice in the file
     INVALID = "invalid"
 
-
-Progress = Callable[[ImportPhase, int, int], None]  # phase, rows done, rows in all (0: unknown)
-Cancelled = Callable[[], bool]
 
 DUPLICATE_CODES = frozenset({"import.duplicate_existing", "import.duplicate_in_file"})
 
@@ -278,11 +271,6 @@ class ImportResult:
     client_ids: tuple[int, ...]
 
 
-class ImportCancelled(KnownError):
-    code = "import_cancelled"
-    template = "The import was cancelled; nothing was saved."
-
-
 class ImportRefused(KnownError):
     """Nothing was written; ``preview`` is the file checked again, when the database changed."""
 
@@ -295,225 +283,17 @@ class ImportRefused(KnownError):
         self.preview = preview
 
 
-# -- reading the file --------------------------------------------------------------------------
-class _FileRefused(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-@dataclass(slots=True)
-class _Table:
-    file_format: str
-    header: list[Any]
-    rows: list[tuple[int, list[Any]]]  # (row number, cells), blank rows left out
-
-
-def _blank(cells: Sequence[Any]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
-
-
-def _collect(
-    records: Iterable[Sequence[Any]],
-    file_format: str,
-    on_progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> _Table:
-    header: list[Any] | None = None
-    rows: list[tuple[int, list[Any]]] = []
-    for number, cells in enumerate(records, start=1):
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        if _blank(cells):
-            continue
-        if header is None:
-            header = list(cells)
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise _FileRefused(
-                Problem(
-                    "import.too_many_rows",
-                    f"The file has more than {MAX_ROWS} rows; split it into smaller files.",
-                    {"max": MAX_ROWS},
-                )
-            )
-        rows.append((number, list(cells)))
-        if on_progress is not None and len(rows) % PROGRESS_EVERY == 0:
-            on_progress(ImportPhase.READING, len(rows), 0)
-    if header is None:
-        raise _FileRefused(
-            Problem("import.empty", "The file is empty: the first row must name the columns.")
-        )
-    return _Table(file_format, header, rows)
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):  # the BOM Excel writes for "CSV UTF-8"
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        try:
-            guess = data.decode("gb18030")
-        except UnicodeDecodeError:
-            guess = ""
-        if re.search(r"[\u4e00-\u9fff]", guess):
-            raise _FileRefused(
-                Problem(
-                    "import.encoding_gbk",
-                    "The file is not in UTF-8: it looks like GBK, the Chinese encoding older "
-                    "Excel versions use for CSV. In Excel choose Save As, 'CSV UTF-8 (Comma "
-                    "delimited)' or 'Excel Workbook (.xlsx)', and import that file.",
-                    {"encoding": "GBK"},
-                )
-            ) from exc
-        raise _FileRefused(
-            Problem(
-                "import.encoding",
-                "The file is not UTF-8 text (an unreadable byte at position "
-                f"{exc.start}). Save it as 'CSV UTF-8' or as an Excel workbook (.xlsx).",
-                {"position": exc.start},
-            )
-        ) from exc
-
-
-def _read_csv(data: bytes, on_progress: Progress | None, cancelled: Cancelled | None) -> _Table:
-    text = _decode(data)
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return _collect(reader, "csv", on_progress, cancelled)
-    except csv.Error as exc:
-        raise _FileRefused(
-            Problem(
-                "import.csv_format",
-                f"The file is not valid CSV near line {reader.line_num}: {exc}.",
-                {"line": reader.line_num},
-            )
-        ) from exc
-
-
-def _unreadable_workbook() -> _FileRefused:
-    return _FileRefused(
-        Problem(
-            "import.unreadable",
-            "The file cannot be read as an Excel workbook; open it in Excel, save it as .xlsx "
-            "and try again.",
-        )
-    )
-
-
-def _read_xlsx(path: Path, on_progress: Progress | None, cancelled: Cancelled | None) -> _Table:
-    import openpyxl  # type: ignore[import-untyped]  # only when a workbook is imported
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
-
-    with warnings.catch_warnings():
-        # Workbooks from other programs raise harmless warnings (styles, data validation).
-        warnings.simplefilter("ignore")
-        try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-            raise _unreadable_workbook() from exc
-        try:
-            if not workbook.worksheets:
-                raise _FileRefused(
-                    Problem(
-                        "import.empty", "The file is empty: the first row must name the columns."
-                    )
-                )
-            rows: Iterator[Sequence[Any]] = workbook.worksheets[0].iter_rows(values_only=True)
-            return _collect(rows, "xlsx", on_progress, cancelled)
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-            raise _unreadable_workbook() from exc
-        finally:
-            workbook.close()
+def _map_header(header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
+    return map_header(header, _HEADERS, REQUIRED_COLUMNS, "name or 姓名")
 
 
 def _read_table(
     path: Path, on_progress: Progress | None = None, cancelled: Cancelled | None = None
-) -> _Table:
-    """The heading and the rows of a CSV file or of a workbook's first sheet (by content, not by
-    the file name's ending)."""
-    try:
-        with path.open("rb") as stream:
-            start = stream.read(8)
-    except OSError as exc:
-        raise _FileRefused(
-            Problem(
-                "import.unreadable_file",
-                f"The file cannot be opened: {exc.strerror or exc}.",
-                {"detail": exc.strerror or str(exc)},
-            )
-        ) from exc
-    if start.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, on_progress, cancelled)
-    if start.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _FileRefused(
-            Problem(
-                "import.old_excel",
-                "This is an old Excel file (.xls). Open it in Excel and save it as an Excel "
-                "workbook (.xlsx) or as 'CSV UTF-8'.",
-            )
-        )
-    return _read_csv(path.read_bytes(), on_progress, cancelled)
-
-
-def _map_header(header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
-    positions: dict[str, int] = {}
-    ignored: list[str] = []
-    headings: dict[str, list[str]] = defaultdict(list)
-    for position, cell in enumerate(header):
-        text = _cell_text(cell)
-        if not text:
-            continue
-        name = _HEADERS.get(_header_key(text))
-        if name is None:
-            ignored.append(text)
-            continue
-        headings[name].append(text)
-        positions.setdefault(name, position)
-    twice = {name: texts for name, texts in headings.items() if len(texts) > 1}
-    if twice:
-        listed = "; ".join(", ".join(texts) for texts in twice.values())
-        raise _FileRefused(
-            Problem(
-                "import.duplicate_columns",
-                f"These columns name the same field: {listed}. Keep one of each.",
-                {"columns": listed},
-            )
-        )
-    missing = [name for name in REQUIRED_COLUMNS if name not in positions]
-    if missing:
-        listed = ", ".join(missing)
-        raise _FileRefused(
-            Problem(
-                "import.missing_columns",
-                f"Required columns are missing: {listed}. The first row must name each column, "
-                "in English or in Chinese (for example name or 姓名).",
-                {"columns": listed},
-            )
-        )
-    return positions, ignored
+) -> Table:
+    return read_table(path, on_progress, cancelled, max_rows=MAX_ROWS)
 
 
 # -- one row into the client form --------------------------------------------------------------
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    return str(value).strip()
-
-
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
@@ -747,7 +527,7 @@ class ClientImportService(Service):
         try:
             table = _read_table(path, on_progress, cancelled)
             positions, ignored = _map_header(table.header)
-        except _FileRefused as refused:
+        except FileRefused as refused:
             return ImportPreview(path.name, _format_of(path), file_problems=(refused.problem,))
         candidates: list[_Candidate] = []
         total = len(table.rows)
@@ -1012,23 +792,3 @@ def _preview(
             warnings=statuses.count(RowStatus.WARNING),
         ),
     )
-
-
-def _release(uow: UnitOfWork) -> None:
-    """End the transaction the permission check opened: on SQLite every transaction holds the
-    write lock, which the slow reading and checking of a large file must not keep."""
-    uow.session.rollback()
-
-
-def _check_cancel(cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise ImportCancelled()
-
-
-def _report(on_progress: Progress | None, phase: ImportPhase, done: int, total: int) -> None:
-    if on_progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-        on_progress(phase, done, total)
-
-
-def _format_of(path: Path) -> str:
-    return "xlsx" if path.suffix.casefold() in (".xlsx", ".xlsm") else "csv"
