@@ -34,6 +34,8 @@ class Permission(StrEnum):
     CLIENTS_IMPORT = "clients_import"
     CLIENTS_EXPORT = "clients_export"
     ASSESSMENTS_RUN = "assessments_run"
+    PRODUCTS_VIEW = "products_view"  # the catalogue: everyone who sells, supervises or checks
+    PRODUCTS_MANAGE = "products_manage"
 
 
 A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
@@ -57,6 +59,9 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.CLIENTS_IMPORT: frozenset({A, S}),
     Permission.CLIENTS_EXPORT: frozenset({A, S, C}),
     Permission.ASSESSMENTS_RUN: frozenset({A, S}),
+    # The catalogue holds no client data: administrators maintain it, everyone else reads it.
+    Permission.PRODUCTS_VIEW: frozenset({A, S, C, M}),
+    Permission.PRODUCTS_MANAGE: frozenset({M}),
 }
 
 # Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.
