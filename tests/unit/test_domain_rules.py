@@ -13,7 +13,12 @@ from crm_desk.config import DEFAULT_POLICY
 from crm_desk.domain.errors import ConfigurationError
 from crm_desk.domain.lockout import LoginState
 from crm_desk.domain.passwords import password_problems
-from crm_desk.domain.policy import SecurityPolicy, load_policy, parse_policy
+from crm_desk.domain.policy import (
+    SecurityPolicy,
+    SuitabilityPolicy,
+    load_policy,
+    parse_policy,
+)
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 MAX, MINUTES = 5, 15
@@ -161,6 +166,35 @@ VALID = {
         "conversion_experience_years": 1,
         "elderly_age": 65,
     },
+    "suitability": {
+        "matrix": {"C1": "R1", "C2": "R2", "C3": "R3", "C4": "R4", "C5": "R5"},
+        "check_horizon": True,
+        "check_objective": True,
+        "check_complex_experience": True,
+        "check_elderly": True,
+        "check_concentration": True,
+        "horizon_tolerance_months": 0,
+        "objective_levels": {
+            "capital_preservation": "R2",
+            "steady_income": "R3",
+            "balanced_growth": "R4",
+            "aggressive_growth": "R5",
+        },
+        "complex_experience": {
+            "deposit": ["structured", "derivatives"],
+            "wealth_management": ["structured", "private_funds", "derivatives"],
+            "public_fund": ["funds", "private_funds", "derivatives"],
+            "private_fund": ["private_funds", "derivatives"],
+            "bond": ["bonds", "structured", "derivatives"],
+            "structured": ["structured", "derivatives"],
+            "insurance": ["insurance", "structured"],
+            "other": ["structured", "derivatives"],
+        },
+        "complex_min_experience_years": 1,
+        "elderly_review_from": "R4",
+        "concentration_share": 0.5,
+        "exception_deadline_hours": 48,
+    },
 }
 
 
@@ -171,7 +205,7 @@ def with_security(**changes: object) -> dict[str, object]:
             security.pop(key)
         else:
             security[key] = value
-    return {"version": "2026.1", "security": security, "investors": VALID["investors"]}
+    return {**VALID, "version": "2026.1", "security": security}
 
 
 def write(tmp_path: Path, text: str, name: str = "policy.toml") -> Path:
@@ -376,7 +410,7 @@ def test_property_random_security_sections_are_taken_only_when_every_number_fits
     )
     try:
         policy = parse_policy(
-            {"version": "x", "security": security, "investors": VALID["investors"]},
+            {**VALID, "version": "x", "security": security},
             source="random.toml",
         )
     except ConfigurationError:
@@ -400,3 +434,157 @@ def test_property_random_file_contents_give_a_policy_or_a_configuration_error(
             load_policy(path)
         except ConfigurationError as error:
             assert str(path) in str(error)
+
+
+# --- policy: [suitability] ----------------------------------------------------------------------
+
+
+def with_suitability(**changes: object) -> dict[str, object]:
+    """VALID with [suitability] keys replaced (None removes one); "matrix.C3" edits an entry."""
+    suitability: dict[str, object] = {
+        key: dict(value) if isinstance(value, dict) else value
+        for key, value in VALID["suitability"].items()  # type: ignore[attr-defined]
+    }
+    for key, value in changes.items():
+        table, _, entry = key.partition(".")
+        target: dict[str, object] = suitability[table] if entry else suitability  # type: ignore[assignment]
+        name = entry or key
+        if value is None:
+            target.pop(name)
+        else:
+            target[name] = value
+    return {**VALID, "suitability": suitability}
+
+
+def test_the_shipped_suitability_policy_is_the_documented_one() -> None:
+    policy = load_policy(DEFAULT_POLICY)
+    rules = policy.suitability
+    assert rules == SuitabilityPolicy()
+    assert rules == parse_policy(VALID).suitability
+    assert {c.value: p.value for c, p in rules.matrix.items()} == {
+        "C1": "R1", "C2": "R2", "C3": "R3", "C4": "R4", "C5": "R5"
+    }  # fmt: skip
+    assert {o.value: p.value for o, p in rules.objective_levels.items()} == {
+        "capital_preservation": "R2",
+        "steady_income": "R3",
+        "balanced_growth": "R4",
+        "aggressive_growth": "R5",
+    }
+    assert rules.elderly_review_from.value == "R4"
+    assert str(rules.concentration_share) == "0.5"
+    assert rules.exception_deadline_hours == 48
+    assert rules.horizon_tolerance_months == 0
+    assert rules.complex_min_experience_years == 1
+    assert all(
+        (rules.check_horizon, rules.check_objective, rules.check_complex_experience,
+         rules.check_elderly, rules.check_concentration)
+    )  # fmt: skip
+    assert {t.value: sorted(k.value for k in kinds) for t, kinds in
+            rules.complex_experience.items()} == {
+        key: sorted(value)
+        for key, value in VALID["suitability"]["complex_experience"].items()  # type: ignore[index]
+    }  # fmt: skip
+    hash(policy)  # a frozen policy stays hashable with its tables
+
+
+def test_an_edited_copy_changes_the_suitability_rules(tmp_path: Path) -> None:
+    text = DEFAULT_POLICY.read_text(encoding="utf-8")
+    text = text.replace("check_elderly = true", "check_elderly = false")
+    text = text.replace('C4 = "R4", C5 = "R5"', 'C4 = "R5", C5 = "R5"')
+    text = text.replace("concentration_share = 0.5", "concentration_share = 0.3")
+    rules = load_policy(write(tmp_path, text)).suitability
+    assert rules.check_elderly is False
+    assert rules.matrix[max(rules.matrix)].value == "R5"
+    assert [p.value for p in rules.matrix.values()] == ["R1", "R2", "R3", "R5", "R5"]
+    assert str(rules.concentration_share) == "0.3"
+
+
+def test_a_missing_suitability_section_is_refused() -> None:
+    data = dict(VALID)
+    data.pop("suitability")
+    refused(data, "[suitability]", "missing")
+    refused({**VALID, "suitability": "on"}, "[suitability]")
+
+
+def test_missing_and_unknown_suitability_keys_are_refused_by_name() -> None:
+    refused(with_suitability(concentration_share=None), "[suitability]", "concentration_share")
+    refused(with_suitability(check_horizon=None), "[suitability]", "check_horizon")
+    refused(with_suitability(elderly_age=65), "[suitability]", "elderly_age")
+    refused(with_suitability(validity_months=24), "[suitability]", "validity_months")
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"matrix": "C1=R1"}, ["matrix", "table"]),
+        ({"matrix.C3": None}, ["matrix", "no entry for C3"]),
+        ({"matrix.C6": "R5"}, ["matrix", "unknown entries C6"]),
+        ({"matrix.C2": "R6"}, ["matrix.C2", "R1 to R5", "'R6'"]),
+        ({"matrix.C2": "r2"}, ["matrix.C2", "R1 to R5"]),
+        ({"matrix.C2": 2}, ["matrix.C2", "R1 to R5"]),
+        ({"matrix.C4": "R2"}, ["matrix", "higher client level", "C4 = R2"]),
+        ({"objective_levels.steady_income": None}, ["objective_levels", "steady_income"]),
+        ({"objective_levels.speculation": "R5"}, ["objective_levels", "speculation"]),
+        ({"objective_levels.steady_income": "high"}, ["objective_levels.steady_income"]),
+        ({"complex_experience.bond": None}, ["complex_experience", "no entry for bond"]),
+        ({"complex_experience.crypto": ["stocks"]}, ["complex_experience", "crypto"]),
+        ({"complex_experience.bond": []}, ["complex_experience.bond", "non-empty list"]),
+        ({"complex_experience.bond": "bonds"}, ["complex_experience.bond", "non-empty list"]),
+        ({"complex_experience.bond": ["bonds", "lottery"]}, ["complex_experience.bond", "lottery"]),
+        ({"complex_experience": ["bonds"]}, ["complex_experience", "table"]),
+        ({"check_elderly": "yes"}, ["check_elderly", "true or false"]),
+        ({"check_objective": 1}, ["check_objective", "true or false"]),
+        ({"elderly_review_from": "R0"}, ["elderly_review_from", "R1 to R5"]),
+        ({"elderly_review_from": 4}, ["elderly_review_from", "R1 to R5"]),
+        ({"concentration_share": 0}, ["concentration_share", "above 0 and at most 1"]),
+        ({"concentration_share": 1.5}, ["concentration_share", "above 0 and at most 1"]),
+        ({"concentration_share": -0.1}, ["concentration_share", "above 0 and at most 1"]),
+        ({"concentration_share": "half"}, ["concentration_share", "'half'"]),
+        ({"concentration_share": "nan"}, ["concentration_share"]),
+        ({"concentration_share": True}, ["concentration_share"]),
+        ({"exception_deadline_hours": 0}, ["exception_deadline_hours", "between 1 and 720"]),
+        ({"exception_deadline_hours": 721}, ["exception_deadline_hours", "between 1 and 720"]),
+        ({"exception_deadline_hours": 48.0}, ["exception_deadline_hours", "whole number"]),
+        ({"horizon_tolerance_months": -1}, ["horizon_tolerance_months", "between 0 and 120"]),
+        ({"complex_min_experience_years": 51}, ["complex_min_experience_years"]),
+    ],
+)
+def test_a_malformed_suitability_value_is_refused_naming_the_key(
+    changes: dict[str, object], words: list[str]
+) -> None:
+    refused(with_suitability(**changes), "[suitability]", *words)
+
+
+@pytest.mark.parametrize(
+    ("changes", "check"),
+    [
+        ({"concentration_share": 1}, lambda s: str(s.concentration_share) == "1"),
+        ({"concentration_share": "0.25"}, lambda s: str(s.concentration_share) == "0.25"),
+        ({"exception_deadline_hours": 720}, lambda s: s.exception_deadline_hours == 720),
+        ({"check_objective": False}, lambda s: s.check_objective is False),
+        ({"matrix.C1": "R2", "matrix.C2": "R2"}, lambda s: s.matrix[min(s.matrix)].value == "R2"),
+        (
+            {"complex_experience.bond": ["bonds", "bonds"]},
+            lambda s: (
+                len([k for t, k in s.complex_experience.items() if t.value == "bond"][0]) == 1
+            ),
+        ),
+    ],
+)
+def test_suitability_values_at_the_edges_are_accepted(
+    changes: dict[str, object], check: object
+) -> None:
+    rules = parse_policy(with_suitability(**changes)).suitability
+    assert check(rules)  # type: ignore[operator]
+
+
+def test_a_bad_suitability_value_in_a_file_names_the_file_section_and_key(tmp_path: Path) -> None:
+    text = DEFAULT_POLICY.read_text(encoding="utf-8").replace(
+        'elderly_review_from = "R4"', 'elderly_review_from = "high"'
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigurationError) as error:
+        load_policy(path)
+    message = str(error.value)
+    assert str(path) in message and "[suitability]" in message
+    assert "elderly_review_from" in message
