@@ -112,15 +112,26 @@ class SuitabilityPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class AftercarePolicy:
+    """Follow-up calls (回访): days to make the call once the client may be called (after the
+    cooling-off period, or after the sale if none), and unanswered attempts before the call is
+    given up and a case opened for the supervisor."""
+
+    callback_days: int = 3
+    callback_max_attempts: int = 3
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     version: str
     security: SecurityPolicy
     investor: InvestorPolicy = InvestorPolicy()
+    aftercare: AftercarePolicy = AftercarePolicy()
     source: str = "<built-in>"
     suitability: SuitabilityPolicy = SuitabilityPolicy()
 
 
-KNOWN_SECTIONS = frozenset({"version", "security", "investors", "suitability"})
+KNOWN_SECTIONS = frozenset({"version", "security", "investors", "suitability", "aftercare"})
 
 
 def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int:
@@ -317,7 +328,23 @@ def parse_policy(data: Mapping[str, Any], source: str = "<built-in>") -> Policy:
         investor=investor,
         source=source,
         suitability=_suitability(data, source),
+        aftercare=_aftercare(data, source),
     )
+
+
+def _aftercare(data: Mapping[str, Any], source: str) -> AftercarePolicy:
+    """Optional: a file without the section gets the defaults."""
+    if "aftercare" not in data:
+        return AftercarePolicy()
+    raw = _section(data, "aftercare", source, set(AftercarePolicy.__dataclass_fields__))
+    where = f"{source} [aftercare]"
+    defaults = AftercarePolicy()
+    days, attempts = defaults.callback_days, defaults.callback_max_attempts
+    if "callback_days" in raw:
+        days = _int(raw, "callback_days", where, 1, 60)
+    if "callback_max_attempts" in raw:
+        attempts = _int(raw, "callback_max_attempts", where, 1, 20)
+    return AftercarePolicy(callback_days=days, callback_max_attempts=attempts)
 
 
 def load_policy(path: Path) -> Policy:
