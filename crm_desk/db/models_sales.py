@@ -94,6 +94,9 @@ class ExceptionRequest(Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None]
     decision_comment: Mapped[str | None] = mapped_column(Text)
+    # The engine's verdict when the supervisor decided (it runs again at approval): the new
+    # evaluation of an approved request (the sale stores it too), or why one lapsed.
+    decision_evaluation: Mapped[str | None] = mapped_column(Text)
     # Set on approval; sales and exception requests point at each other, so this key is added
     # after both tables exist.
     sale_id: Mapped[int | None] = mapped_column(

@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("decided_by", sa.Integer(), nullable=True),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("decision_comment", sa.Text(), nullable=True),
+        sa.Column("decision_evaluation", sa.Text(), nullable=True),
         sa.Column("sale_id", sa.Integer(), nullable=True),
         sa.CheckConstraint(
             "status IN ('pending', 'approved', 'rejected', 'lapsed')",
