@@ -168,8 +168,9 @@ def clean_text(value: str) -> str:
     return "\n".join(line.rstrip() for line in value.strip().splitlines())
 
 
-def check_call(raw: CallInput, now: datetime) -> CheckedCall:
-    """Every question answered when the client was reached; a later try when not."""
+def check_call(raw: CallInput, now: datetime, *, last_attempt: bool = False) -> CheckedCall:
+    """Every question answered when the client was reached; a later try when not, unless this
+    was the last attempt the policy allows (the call is then given up and a case opened)."""
     problems: dict[str, Problem] = {}
     try:
         outcome = CallOutcome(raw.outcome)
@@ -204,7 +205,7 @@ def check_call(raw: CallInput, now: datetime) -> CheckedCall:
                 "call.no_needs_note",
                 "Note what the client said for the questions answered no.",
             )
-    elif outcome is CallOutcome.NOT_REACHED:
+    elif outcome is CallOutcome.NOT_REACHED and not last_attempt:
         if raw.next_try_at is None:
             problems["next_try_at"] = Problem("call.next_try_required", "Choose when to try again.")
         elif raw.next_try_at <= now:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import aliased
 
 from crm_desk.db.models import Assessment, Client, User
-from crm_desk.db.uow import UnitOfWork
+from crm_desk.db.uow import UnitOfWork, UnitOfWorkFactory
 from crm_desk.domain.assessment import (
     DEFAULT_WARN_DAYS,
     AssessmentOutcome,
@@ -26,6 +26,7 @@ from crm_desk.domain.assessment import (
     valid_until,
 )
 from crm_desk.domain.errors import ConcurrentEdit, Conflict, NotFound, Problem, ValidationError
+from crm_desk.domain.policy import Policy
 from crm_desk.domain.questionnaire import (
     LocalizedText,
     Questionnaire,
@@ -46,6 +47,7 @@ from crm_desk.services.assessment_dto import (
 from crm_desk.services.base import Service
 from crm_desk.services.client_dto import TimelineEntry
 from crm_desk.services.clients import local_today, visible_client, visible_to
+from crm_desk.services.passwords import PasswordHasher
 from crm_desk.services.permissions import Permission, operation
 
 QUESTIONNAIRES = Path(__file__).resolve().parents[2] / "resources" / "questionnaires"
@@ -54,6 +56,16 @@ MIN_EXPLANATION = 5
 
 class AssessmentService(Service):
     questionnaire_dir: Path = QUESTIONNAIRES
+
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, policy: Policy, hasher: PasswordHasher
+    ) -> None:
+        super().__init__(uow_factory, policy, hasher)
+        # Called inside the confirm transaction with (client_id, previous level, new level):
+        # the ongoing-suitability review registers here. Must not call an operation.
+        self.on_confirmed: list[
+            Callable[[UnitOfWork, Actor, int, RiskLevel | None, RiskLevel], None]
+        ] = []
 
     @functools.cached_property
     def _catalogue(self) -> list[Questionnaire]:
@@ -356,6 +368,9 @@ class AssessmentService(Service):
                 "flags_explained": (None, sorted(f.rule_id for f in outcome.flags)),
             },
         )
+        previous = RiskLevel(before[0]) if before[0] else None
+        for hook in self.on_confirmed:
+            hook(uow, actor, client.id, previous, outcome.level)
         result = self._dto(uow, row, actor.display_name)
         uow.commit()
         return result
