@@ -36,6 +36,18 @@ class Permission(StrEnum):
     ASSESSMENTS_RUN = "assessments_run"
     PRODUCTS_VIEW = "products_view"  # the catalogue: everyone who sells, supervises or checks
     PRODUCTS_MANAGE = "products_manage"
+    COMPLAINTS_VIEW = "complaints_view"  # complaints within reach; personal-data ones narrower
+    COMPLAINTS_HANDLE = "complaints_handle"  # register, move through the stages, reopen
+    COMPLAINTS_SUPERVISE = "complaints_supervise"  # reassign; approve the further extension
+    COMPLAINTS_REPORT = "complaints_report"  # statistics and their export
+    CALLBACKS_VIEW = "callbacks_view"  # follow-up calls (回访) and their cases
+    CALLBACKS_RECORD = "callbacks_record"  # make a call of the branch's pool (not one's own sale)
+    CALLBACK_CASES_RESOLVE = "callback_cases_resolve"
+    REVIEWS_VIEW = "reviews_view"  # ongoing-suitability review tasks
+    REVIEWS_CLOSE = "reviews_close"
+    SALES_VIEW = "sales_view"  # sales, verdicts and exception requests within the actor's reach
+    SALES_RECORD = "sales_record"  # record, cancel, correct a sale; submit an exception request
+    EXCEPTIONS_DECIDE = "exceptions_decide"  # approve or reject (never one's own: four eyes)
 
 
 A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
@@ -62,6 +74,22 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     # The catalogue holds no client data: administrators maintain it, everyone else reads it.
     Permission.PRODUCTS_VIEW: frozenset({A, S, C, M}),
     Permission.PRODUCTS_MANAGE: frozenset({M}),
+    # Complaints: advisers and supervisors register and handle them (never one about themselves
+    # or their own sale), supervisors reassign and approve the further extension, compliance reads.
+    Permission.COMPLAINTS_VIEW: frozenset({A, S, C}),
+    Permission.COMPLAINTS_HANDLE: frozenset({A, S}),
+    Permission.COMPLAINTS_SUPERVISE: frozenset({S}),
+    Permission.COMPLAINTS_REPORT: frozenset({S, C}),
+    # After the sale: colleagues of the seller make the calls, supervisors resolve the cases a
+    # "no" opens; advisers close the reviews of their clients' holdings.
+    Permission.CALLBACKS_VIEW: frozenset({A, S, C}),
+    Permission.CALLBACKS_RECORD: frozenset({A, S}),
+    Permission.CALLBACK_CASES_RESOLVE: frozenset({S}),
+    Permission.REVIEWS_VIEW: frozenset({A, S, C}),
+    Permission.REVIEWS_CLOSE: frozenset({A, S}),
+    Permission.SALES_VIEW: frozenset({A, S, C}),
+    Permission.SALES_RECORD: frozenset({A, S}),
+    Permission.EXCEPTIONS_DECIDE: frozenset({S}),
 }
 
 # Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.
