@@ -16,6 +16,8 @@ from crm_desk.services.clients import ClientService
 from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
+from crm_desk.services.products import ProductService
+from crm_desk.services.products_io import CatalogueService
 from crm_desk.services.sales import SaleService
 from crm_desk.services.users import UserService
 
@@ -33,6 +35,8 @@ class Services:
     assessments: AssessmentService
     sales: SaleService
     policy: Policy
+    products: ProductService
+    catalogue: CatalogueService  # the products' import and export
 
     @classmethod
     def build(
@@ -56,6 +60,7 @@ class Services:
         clients.timeline_providers.append(assessments.timeline_provider)
         sales = SaleService(uow_factory, policy, hasher)
         auth = AuthService(uow_factory, policy, hasher)
+        products = ProductService(uow_factory, policy, hasher)
         auth.keys = keys
         return cls(
             auth=auth,
@@ -69,4 +74,6 @@ class Services:
             assessments=assessments,
             sales=sales,
             policy=policy,
+            products=products,
+            catalogue=CatalogueService(products),
         )
