@@ -274,7 +274,7 @@ def test_a_new_risk_level_is_audited_and_runs_the_hooks_in_the_same_transaction(
         seen.append((product_id, old, new, level == new.value, rerated))
         assert actor.user_id == admin.user_id
 
-    services.products.on_rerated.append(hook)
+    services.products.on_rerated[:] = [hook]  # this test's hook alone
     services.products.update_product(admin, created.id, 1, product_input(risk_level="R4"))
     assert seen == [(created.id, ProductRisk.R2, ProductRisk.R4, True, 1)]
     updated, rerated = product_events(services, admin)[-2:]
@@ -299,7 +299,7 @@ def test_a_failing_hook_rolls_the_re_rating_back(services: Services, admin: Acto
     ) -> None:
         raise ReviewFailed
 
-    services.products.on_rerated.append(hook)
+    services.products.on_rerated[:] = [hook]  # this test's hook alone
     with pytest.raises(ReviewFailed):
         services.products.update_product(admin, created.id, 1, product_input(risk_level="R5"))
     current = services.products.get_product(admin, created.id)
