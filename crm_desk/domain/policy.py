@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from crm_desk.domain.clients import Objective, ProductExperience
+from crm_desk.domain.complaints import ComplaintPolicy, parse_complaint_policy
 from crm_desk.domain.errors import ConfigurationError
 from crm_desk.domain.products import ProductRisk, ProductType
 from crm_desk.domain.questionnaire import RiskLevel
@@ -129,9 +130,12 @@ class Policy:
     aftercare: AftercarePolicy = AftercarePolicy()
     source: str = "<built-in>"
     suitability: SuitabilityPolicy = SuitabilityPolicy()
+    complaints: ComplaintPolicy = ComplaintPolicy()
 
 
-KNOWN_SECTIONS = frozenset({"version", "security", "investors", "suitability", "aftercare"})
+KNOWN_SECTIONS = frozenset(
+    {"version", "security", "investors", "suitability", "aftercare", "complaints"}
+)
 
 
 def _int(section: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int:
@@ -329,6 +333,10 @@ def parse_policy(data: Mapping[str, Any], source: str = "<built-in>") -> Policy:
         source=source,
         suitability=_suitability(data, source),
         aftercare=_aftercare(data, source),
+        complaints=parse_complaint_policy(
+            _section(data, "complaints", source, set(ComplaintPolicy.__dataclass_fields__)),
+            f"{source} [complaints]",
+        ),
     )
 
 

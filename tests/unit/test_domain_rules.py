@@ -195,6 +195,14 @@ VALID = {
         "concentration_share": 0.5,
         "exception_deadline_hours": 48,
     },
+    "complaints": {
+        "decision_days": 15,
+        "complex_extension_days": 15,
+        "further_extension_days": 30,
+        "max_days": 60,
+        "due_soon_days": 3,
+        "time_zone": "Asia/Shanghai",
+    },
 }
 
 
