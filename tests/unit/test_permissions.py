@@ -26,6 +26,7 @@ from crm_desk.services.container import Services
 from crm_desk.services.permissions import OPERATIONS, PERMISSIONS, Permission
 from tests.clients_support import numbered_client
 from tests.conftest import USER_PASSWORD, MakeUser
+from tests.products_support import product_input
 
 pytestmark = pytest.mark.db
 
@@ -45,6 +46,8 @@ class Context:
     preview: Any = None  # the actor's preview of an import file of one valid row
     draft: tuple[int, int] = (0, 0)  # (id, version): an assessment draft of client_id
     assessments: tuple[int, int] = (0, 0)  # confirmed, of client_id: the 2nd supersedes the 1st
+    product_id: int = 0  # a product on sale, version 1
+    catalogue_preview: Any = None  # the actor's preview of a catalogue file of one new product
 
 
 Call = Callable[[Services, Actor, Context], Any]
@@ -208,14 +211,38 @@ def with_assessments(s: Services, a: Actor, c: Context) -> Context:
     return replace(c, assessments=(confirmed[0], confirmed[1]))
 
 
+def with_product(s: Services, a: Actor, c: Context) -> Context:
+    return replace(c, product_id=s.products.create_product(SETUP, product_input("PM-01")).id)
+
+
+CATALOGUE_FILE = (
+    "code,name_zh,name_en,product_type,issuer,risk_level,horizon_months,redemption,min_amount,"
+    "risk_factors_zh,risk_factors_en\n"
+    "PM-NEW,新产品,New product,bond,某银行,R2,12,at_maturity,1000,利率风险,Interest rate risk\n"
+)
+
+
+def with_catalogue_file(s: Services, a: Actor, c: Context) -> Context:
+    (c.folder / f"catalogue-{a.username}.csv").write_text(CATALOGUE_FILE, encoding="utf-8")
+    return c
+
+
+def with_catalogue_preview(s: Services, a: Actor, c: Context) -> Context:
+    c = with_catalogue_file(s, a, c)
+    preview = s.catalogue.preview_import(a, c.folder / f"catalogue-{a.username}.csv")
+    return replace(c, catalogue_preview=preview)
+
+
 # Reads that leave an audit event all the same: compliance may make them.
 AUDITED_READS = {
+    "CatalogueService.export_catalogue": "products.exported",
     "ClientService.reveal": "client.revealed",
     "ClientExportService.export_clients": "clients.exported",
 }
 # Write no audit event, but are steps of a write: not reads for compliance. (An assessment
 # draft's answers and explanations are audited when the assessment is confirmed.)
 WRITE_STEPS = {
+    "CatalogueService.preview_import",
     "ClientImportService.preview",
     "AssessmentService.save_answers",
     "AssessmentService.resolve_flag",
@@ -223,6 +250,44 @@ WRITE_STEPS = {
 
 
 CASES: dict[str, Case] = {
+    # -- the product catalogue
+    "ProductService.list_products": Case(lambda s, a, c: s.products.list_products(a), None),
+    "ProductService.get_product": Case(
+        lambda s, a, c: s.products.get_product(a, c.product_id), None, with_product
+    ),
+    "ProductService.get_by_code": Case(
+        lambda s, a, c: s.products.get_by_code(a, "PM-01"), None, with_product
+    ),
+    "ProductService.create_product": Case(
+        lambda s, a, c: s.products.create_product(a, product_input("PM-02")), "product.created"
+    ),
+    "ProductService.update_product": Case(
+        lambda s, a, c: s.products.update_product(
+            a, c.product_id, 1, product_input("PM-01", min_amount="2000")
+        ),
+        "product.updated",
+        with_product,
+    ),
+    "ProductService.set_status": Case(
+        lambda s, a, c: s.products.set_status(a, c.product_id, 1, "suspended", "Issuer paused"),
+        "product.status_changed",
+        with_product,
+    ),
+    "CatalogueService.preview_import": Case(
+        lambda s, a, c: s.catalogue.preview_import(a, c.folder / f"catalogue-{a.username}.csv"),
+        None,
+        with_catalogue_file,
+    ),
+    "CatalogueService.import_catalogue": Case(
+        lambda s, a, c: s.catalogue.import_catalogue(a, c.catalogue_preview),
+        ("product.created", "products.imported"),
+        with_catalogue_preview,
+    ),
+    "CatalogueService.export_catalogue": Case(
+        lambda s, a, c: s.catalogue.export_catalogue(a, c.folder / f"catalogue-{a.username}.xlsx"),
+        "products.exported",
+        with_product,
+    ),
     "AuditService.list_events": Case(lambda s, a, c: s.audit.list_events(a), None),
     "AuditService.my_activity": Case(lambda s, a, c: s.audit.my_activity(a), None),
     "AuditService.verify": Case(lambda s, a, c: s.audit.verify(a), None),
