@@ -17,6 +17,7 @@ from crm_desk.domain.clients import (
     Vulnerability,
 )
 from crm_desk.domain.identity import Gender, IdType
+from crm_desk.domain.products import ProductRisk, ProductStatus, ProductType, Redemption
 
 
 def label(value: StrEnum) -> str:
@@ -69,5 +70,26 @@ def label(value: StrEnum) -> str:
         Vulnerability.OTHER: QCoreApplication.translate("Labels", "Other"),
         Language.ZH_CN: "中文",
         Language.EN: "English",
+        ProductType.DEPOSIT: QCoreApplication.translate("Labels", "Deposit"),
+        ProductType.WEALTH_MANAGEMENT: QCoreApplication.translate("Labels", "Wealth management"),
+        ProductType.PUBLIC_FUND: QCoreApplication.translate("Labels", "Public fund"),
+        ProductType.PRIVATE_FUND: QCoreApplication.translate("Labels", "Private fund"),
+        ProductType.BOND: QCoreApplication.translate("Labels", "Bond"),
+        ProductType.STRUCTURED: QCoreApplication.translate("Labels", "Structured product"),
+        ProductType.INSURANCE: QCoreApplication.translate("Labels", "Insurance"),
+        ProductType.OTHER: QCoreApplication.translate("Labels", "Other product"),
+        ProductRisk.R1: QCoreApplication.translate("Labels", "R1 low"),
+        ProductRisk.R2: QCoreApplication.translate("Labels", "R2 medium-low"),
+        ProductRisk.R3: QCoreApplication.translate("Labels", "R3 medium"),
+        ProductRisk.R4: QCoreApplication.translate("Labels", "R4 medium-high"),
+        ProductRisk.R5: QCoreApplication.translate("Labels", "R5 high"),
+        ProductStatus.ON_SALE: QCoreApplication.translate("Labels", "On sale"),
+        ProductStatus.SUSPENDED: QCoreApplication.translate("Labels", "Suspended"),
+        ProductStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+        Redemption.DAILY: QCoreApplication.translate("Labels", "Daily"),
+        Redemption.WEEKLY: QCoreApplication.translate("Labels", "Weekly"),
+        Redemption.MONTHLY: QCoreApplication.translate("Labels", "Monthly"),
+        Redemption.QUARTERLY: QCoreApplication.translate("Labels", "Quarterly"),
+        Redemption.AT_MATURITY: QCoreApplication.translate("Labels", "At maturity only"),
     }
     return table.get(value, str(value))
