@@ -1,20 +1,148 @@
 """Sales: the product shelf with a verdict for each product, recording a sale, exception
-requests and their supervisor decisions, cancellations within cooling-off and corrections."""
+requests and their supervisor decisions, cancellations within cooling-off and corrections.
+
+A sale freezes what was known when it was made (the client's snapshot, the product's terms, every
+rule outcome, the policy version) in a row nobody can change. A PROHIBITED sale is refused and
+only the attempt is recorded; a sale that NEEDS_EXCEPTION waits for a supervisor, who is never
+the selling adviser nor the client's own adviser, and at approval the engine runs again on the
+current facts: that verdict is the one stored.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
 
-from crm_desk.db.models_sales import ExceptionRequest, Sale, SaleCancellation
+from sqlalchemy import select, update
+
+from crm_desk.db.models import Client, ClientVulnerability, Product, User
+from crm_desk.db.models_sales import ExceptionRequest, Sale, SaleCancellation, SaleCorrection
 from crm_desk.db.uow import UnitOfWork, UnitOfWorkFactory
+from crm_desk.domain.clients import Vulnerability, age_on, is_elderly
+from crm_desk.domain.errors import Conflict, NotFound, Problem, ValidationError
 from crm_desk.domain.policy import Policy
+from crm_desk.domain.products import (
+    ProductRisk,
+    ProductStatus,
+    ProductTerms,
+    ProductType,
+    Redemption,
+)
+from crm_desk.domain.roles import Role
+from crm_desk.domain.sales import (
+    MIN_COMMENT,
+    MIN_CORRECTION,
+    MIN_INSISTENCE,
+    MIN_JUSTIFICATION,
+    MIN_REASON,
+    ExceptionRequired,
+    ExceptionStatus,
+    SaleRefused,
+    blocking_rules,
+    clean_text,
+    cooling_off_end,
+    parse_amount,
+    sale_state,
+    too_short,
+)
+from crm_desk.domain.suitability import ClientSnapshot, Evaluation, Verdict, evaluate
+from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
+from crm_desk.services.client_dto import TimelineEntry
+from crm_desk.services.clients import local_today, user_names, visible_client, visible_to
 from crm_desk.services.passwords import PasswordHasher
+from crm_desk.services.permissions import Permission, operation
+from crm_desk.services.sale_dto import (
+    CancellationDTO,
+    CorrectionDTO,
+    DecisionResult,
+    ExceptionDetail,
+    ExceptionRequestDTO,
+    SaleCheck,
+    SaleDTO,
+    ShelfItem,
+)
+from crm_desk.services.sale_facts import (
+    dump,
+    load_evaluation,
+    load_snapshot,
+    load_terms,
+    snapshot_to_json,
+)
+from crm_desk.services.snapshots import client_snapshot, terms_of
 
 SaleHook = Callable[[UnitOfWork, Actor, Sale], None]
 ExceptionHook = Callable[[UnitOfWork, Actor, ExceptionRequest], None]
 CancellationHook = Callable[[UnitOfWork, Actor, Sale, SaleCancellation], None]
+
+DECIDED_SHOWN = 200  # decided requests listed under the pending ones, newest first
+SHELF_FALLBACK_AMOUNT = Decimal("10000.00")  # a product without a minimum is judged at this
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    snapshot: ClientSnapshot
+    terms: ProductTerms
+    evaluation: Evaluation
+
+
+def _amount(value: str | Decimal) -> Decimal:
+    parsed = parse_amount(value)
+    if isinstance(parsed, Problem):
+        raise ValidationError({"amount": parsed})
+    return parsed
+
+
+def _required_text(field: str, text: str, minimum: int, code: str, message: str) -> str:
+    cleaned = clean_text(text)
+    if too_short(cleaned, minimum):
+        raise ValidationError({field: Problem(code, message, {"min": minimum})})
+    return cleaned
+
+
+def _product_on_shelf(uow: UnitOfWork, product_id: int) -> Product:
+    product = uow.session.get(Product, product_id)
+    if product is None:
+        raise NotFound("product", product_id)
+    if product.status != ProductStatus.ON_SALE.value:
+        raise Conflict(
+            f"product {product.code} is not on sale ({product.status})",
+            reason="product_not_on_sale",
+            code=product.code,
+        )
+    return product
+
+
+def _terms_from_row(row: Any) -> ProductTerms:
+    return ProductTerms(
+        code=row.code,
+        name_zh=row.name_zh,
+        name_en=row.name_en,
+        product_type=ProductType(row.product_type),
+        issuer=row.issuer,
+        risk_level=ProductRisk(row.risk_level),
+        is_complex=row.is_complex,
+        horizon_months=row.horizon_months,
+        redemption=Redemption(row.redemption),
+        redemption_terms=row.redemption_terms,
+        min_amount=Decimal(row.min_amount),
+        currency=row.currency,
+        cooling_off_hours=row.cooling_off_hours,
+        risk_factors_zh=tuple(json.loads(row.risk_factors_zh)),
+        risk_factors_en=tuple(json.loads(row.risk_factors_en)),
+    )
+
+
+def _reasons(evaluation: Evaluation) -> list[str]:
+    """The deciding rules for the audit trail, in both languages."""
+    return [
+        f"{r.rule.value}: {r.message.zh_CN} / {r.message.en}" for r in blocking_rules(evaluation)
+    ]
 
 
 class SaleService(Service):
@@ -26,3 +154,878 @@ class SaleService(Service):
         self.after_sale: list[SaleHook] = []
         self.after_exception_submitted: list[ExceptionHook] = []
         self.after_cancellation: list[CancellationHook] = []
+
+    # -- the engine ------------------------------------------------------------------------------
+    def _judge(self, uow: UnitOfWork, client: Client, product: Product, amount: Decimal) -> _Judged:
+        snapshot = client_snapshot(uow, client, local_today(uow))
+        terms = terms_of(product)
+        return _Judged(snapshot, terms, evaluate(snapshot, terms, amount, self.policy))
+
+    def _deadline(self) -> timedelta:
+        return timedelta(hours=self.policy.suitability.exception_deadline_hours)
+
+    # -- the shelf and the check -----------------------------------------------------------------
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def shelf(
+        self, uow: UnitOfWork, actor: Actor, client_id: int, amount: Decimal | None = None
+    ) -> list[ShelfItem]:
+        """Every product on sale with its verdict for this client, at ``amount`` or, when none
+        is given, at each product's minimum: the verdict at a glance and every rule's reason."""
+        client = visible_client(uow, actor, client_id)
+        snapshot = client_snapshot(uow, client, local_today(uow))
+        rows = uow.session.execute(
+            select(
+                Product.id,
+                Product.code,
+                Product.name_zh,
+                Product.name_en,
+                Product.product_type,
+                Product.issuer,
+                Product.risk_level,
+                Product.is_complex,
+                Product.horizon_months,
+                Product.redemption,
+                Product.redemption_terms,
+                Product.min_amount,
+                Product.currency,
+                Product.cooling_off_hours,
+                Product.risk_factors_zh,
+                Product.risk_factors_en,
+            )
+            .where(Product.status == ProductStatus.ON_SALE.value)
+            .order_by(Product.code)
+        ).all()
+        items = []
+        for row in rows:
+            terms = _terms_from_row(row)
+            judged_at = amount if amount is not None else terms.min_amount
+            if judged_at <= 0:
+                judged_at = SHELF_FALLBACK_AMOUNT
+            evaluation = evaluate(snapshot, terms, judged_at, self.policy)
+            items.append(ShelfItem(row.id, terms, judged_at, evaluation))
+        return items
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def check(
+        self, uow: UnitOfWork, actor: Actor, client_id: int, product_id: int, amount: Decimal | str
+    ) -> SaleCheck:
+        """The verdict and every rule, shown before anything is saved; nothing is written."""
+        value = _amount(amount)
+        client = visible_client(uow, actor, client_id)
+        product = _product_on_shelf(uow, product_id)
+        judged = self._judge(uow, client, product, value)
+        return SaleCheck(
+            client_id=client.id,
+            client_name=client.name,
+            product_id=product.id,
+            terms=judged.terms,
+            amount=value,
+            evaluation=judged.evaluation,
+            pending_request_id=self._pending_request(uow, client.id, product.id),
+        )
+
+    @staticmethod
+    def _pending_request(uow: UnitOfWork, client_id: int, product_id: int) -> int | None:
+        return uow.session.execute(
+            select(ExceptionRequest.id).where(
+                ExceptionRequest.client_id == client_id,
+                ExceptionRequest.product_id == product_id,
+                ExceptionRequest.status == ExceptionStatus.PENDING.value,
+            )
+        ).scalar()
+
+    # -- recording a sale ------------------------------------------------------------------------
+    def _insert_sale(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        client: Client,
+        product_id: int,
+        amount: Decimal,
+        judged: _Judged,
+        *,
+        adviser_id: int,
+        request: ExceptionRequest | None = None,
+    ) -> Sale:
+        """The sale row with every fact frozen, its audit event and the after-sale hooks."""
+        now = uow.clock()
+        evaluation, terms, snapshot = judged.evaluation, judged.terms, judged.snapshot
+        assessment = snapshot.assessment
+        assert actor.user_id is not None
+        sale = Sale(
+            client_id=client.id,
+            product_id=product_id,
+            adviser_id=adviser_id,
+            branch_id=client.branch_id,
+            amount=amount,
+            currency=terms.currency,
+            verdict=evaluation.verdict.value,
+            needs_review=evaluation.needs_review,
+            client_snapshot=dump(snapshot_to_json(snapshot)),
+            product_terms=dump(terms.to_json()),
+            evaluation=dump(evaluation.to_json()),
+            policy_version=evaluation.policy_version,
+            assessment_id=assessment.assessment_id if assessment else None,
+            client_level=assessment.level.value if assessment else None,
+            product_level=terms.risk_level.value,
+            exception_request_id=request.id if request is not None else None,
+            approved_by=actor.user_id if request is not None else None,
+            recorded_at=now,
+            recorded_by=actor.user_id,
+            cooling_off_ends_at=cooling_off_end(now, terms.cooling_off_hours),
+        )
+        uow.session.add(sale)
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "sale.recorded",
+            "client",
+            client.id,
+            {
+                "sale_id": (None, sale.id),
+                "product": (None, terms.code),
+                "amount": (None, f"{amount} {terms.currency}"),
+                "verdict": (None, evaluation.verdict.value),
+                "policy_version": (None, evaluation.policy_version),
+                "assessment_id": (None, sale.assessment_id),
+                "exception_request_id": (None, sale.exception_request_id),
+                "cooling_off_ends_at": (None, sale.cooling_off_ends_at),
+            },
+        )
+        for hook in self.after_sale:
+            hook(uow, actor, sale)
+        return sale
+
+    @operation(Permission.SALES_RECORD)
+    def record(
+        self, uow: UnitOfWork, actor: Actor, client_id: int, product_id: int, amount: Decimal | str
+    ) -> SaleDTO:
+        """SUITABLE: the sale is recorded with its frozen facts. PROHIBITED: refused with the
+        reasons, and only the attempt is recorded (audited). NEEDS_EXCEPTION: refused; the
+        adviser submits an exception request instead."""
+        value = _amount(amount)
+        client = visible_client(uow, actor, client_id)
+        product = _product_on_shelf(uow, product_id)
+        judged = self._judge(uow, client, product, value)
+        evaluation = judged.evaluation
+        if evaluation.verdict is Verdict.PROHIBITED:
+            audit.record(
+                uow,
+                actor,
+                "sale.refused",
+                "client",
+                client.id,
+                {
+                    "product": (None, product.code),
+                    "amount": (None, f"{value} {product.currency}"),
+                    "verdict": (None, evaluation.verdict.value),
+                    "policy_version": (None, evaluation.policy_version),
+                    "rules": (None, [r.rule.value for r in blocking_rules(evaluation)]),
+                    "reasons": (None, _reasons(evaluation)),
+                },
+            )
+            uow.commit()  # the attempt stands even though the sale is refused
+            raise SaleRefused(evaluation)
+        if evaluation.verdict is Verdict.NEEDS_EXCEPTION:
+            raise ExceptionRequired(evaluation)
+        assert actor.user_id is not None
+        sale = self._insert_sale(
+            uow, actor, client, product.id, value, judged, adviser_id=actor.user_id
+        )
+        result = self._sale_dto(uow, sale, client.name)
+        uow.commit()
+        return result
+
+    # -- exception requests ----------------------------------------------------------------------
+    @operation(Permission.SALES_RECORD)
+    def submit_exception(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        client_id: int,
+        product_id: int,
+        amount: Decimal | str,
+        warning_given: bool,
+        client_insists: bool,
+        insistence_text: str,
+        justification: str,
+    ) -> ExceptionRequestDTO:
+        """The special risk warning was given, the client insists in writing, the adviser
+        justifies the sale: a supervisor decides. Refused unless the verdict still needs one."""
+        problems: dict[str, Problem] = {}
+        parsed = parse_amount(amount)
+        if isinstance(parsed, Problem):
+            problems["amount"] = parsed
+        if not warning_given:
+            problems["warning_given"] = Problem(
+                "warning.required",
+                "Give the client the special risk warning first, then tick this.",
+            )
+        if not client_insists:
+            problems["client_insists"] = Problem(
+                "insistence.required",
+                "The client must confirm in writing that they insist on this product.",
+            )
+        insistence = clean_text(insistence_text)
+        if too_short(insistence, MIN_INSISTENCE):
+            problems["insistence_text"] = Problem(
+                "insistence_text.required",
+                "Record the client's written insistence (a quotation or the form's reference).",
+                {"min": MIN_INSISTENCE},
+            )
+        reason = clean_text(justification)
+        if too_short(reason, MIN_JUSTIFICATION):
+            problems["justification"] = Problem(
+                "justification.required",
+                "Explain for the supervisor why this sale is justified (at least {min} "
+                "characters).",
+                {"min": MIN_JUSTIFICATION},
+            )
+        if problems:
+            raise ValidationError(problems)
+        assert isinstance(parsed, Decimal) and actor.user_id is not None
+        client = visible_client(uow, actor, client_id)
+        product = _product_on_shelf(uow, product_id)
+        if self._pending_request(uow, client.id, product.id) is not None:
+            raise Conflict(
+                "an exception request for this client and product is already waiting",
+                reason="exception_pending",
+            )
+        judged = self._judge(uow, client, product, parsed)
+        evaluation = judged.evaluation
+        if evaluation.verdict is Verdict.PROHIBITED:
+            raise SaleRefused(evaluation)
+        if evaluation.verdict is Verdict.SUITABLE:
+            raise Conflict(
+                "the sale fits the client's profile: record it directly",
+                reason="exception_not_needed",
+            )
+        now = uow.clock()
+        request = ExceptionRequest(
+            client_id=client.id,
+            product_id=product.id,
+            adviser_id=actor.user_id,
+            branch_id=client.branch_id,
+            amount=parsed,
+            currency=judged.terms.currency,
+            client_snapshot=dump(snapshot_to_json(judged.snapshot)),
+            product_terms=dump(judged.terms.to_json()),
+            evaluation=dump(evaluation.to_json()),
+            policy_version=evaluation.policy_version,
+            warning_given=True,
+            warning_given_at=now,
+            client_insists=True,
+            insistence_text=insistence,
+            justification=reason,
+            status=ExceptionStatus.PENDING.value,
+            submitted_at=now,
+            due_at=now + self._deadline(),
+        )
+        uow.session.add(request)
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "exception.submitted",
+            "client",
+            client.id,
+            {
+                "exception_request_id": (None, request.id),
+                "product": (None, product.code),
+                "amount": (None, f"{parsed} {product.currency}"),
+                "verdict": (None, evaluation.verdict.value),
+                "policy_version": (None, evaluation.policy_version),
+                "rules": (None, [r.rule.value for r in blocking_rules(evaluation)]),
+                "due_at": (None, request.due_at),
+            },
+        )
+        for hook in self.after_exception_submitted:
+            hook(uow, actor, request)
+        result = self._request_dto(uow, actor, request, client)
+        uow.commit()
+        return result
+
+    def _decidable(
+        self, uow: UnitOfWork, actor: Actor, request_id: int, comment: str
+    ) -> tuple[ExceptionRequest, Client, str]:
+        text = _required_text(
+            "comment", comment, MIN_COMMENT, "comment.required", "Give the reason for the decision."
+        )
+        request = uow.session.get(ExceptionRequest, request_id)
+        if request is None:
+            raise NotFound("exception request", request_id)
+        client = visible_client(uow, actor, request.client_id)  # a supervisor: their branch
+        if request.status != ExceptionStatus.PENDING.value:
+            raise Conflict(
+                f"this exception request was already decided ({request.status})",
+                reason="exception_decided",
+                status=request.status,
+            )
+        if actor.user_id in (request.adviser_id, client.adviser_id):
+            raise Conflict("you cannot decide your own request", reason="four_eyes")
+        return request, client, text
+
+    def _claim(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        request: ExceptionRequest,
+        status: ExceptionStatus,
+        comment: str,
+        evaluation: Evaluation | None,
+    ) -> None:
+        """Decide once: the update matches only a request still pending at the version read, so
+        of two supervisors deciding at the same moment exactly one succeeds."""
+        claimed = uow.session.execute(
+            update(ExceptionRequest)
+            .where(
+                ExceptionRequest.id == request.id,
+                ExceptionRequest.status == ExceptionStatus.PENDING.value,
+                ExceptionRequest.version == request.version,
+            )
+            .values(
+                status=status.value,
+                version=ExceptionRequest.version + 1,
+                decided_by=actor.user_id,
+                decided_at=uow.clock(),
+                decision_comment=comment,
+                decision_evaluation=dump(evaluation.to_json()) if evaluation else None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise Conflict(
+                "another supervisor decided this request a moment ago",
+                reason="exception_decided",
+            )
+        uow.session.refresh(request)
+
+    @operation(Permission.EXCEPTIONS_DECIDE)
+    def approve(
+        self, uow: UnitOfWork, actor: Actor, request_id: int, comment: str
+    ) -> DecisionResult:
+        """Run the engine again on today's facts: still allowed → the sale is recorded with the
+        new evaluation and this approval; now PROHIBITED → the request lapses with the reason."""
+        request, client, text = self._decidable(uow, actor, request_id, comment)
+        product = _product_on_shelf(uow, request.product_id)
+        amount = Decimal(request.amount)
+        judged = self._judge(uow, client, product, amount)
+        evaluation = judged.evaluation
+        before = ExceptionStatus.PENDING.value
+        if evaluation.verdict is Verdict.PROHIBITED:
+            self._claim(uow, actor, request, ExceptionStatus.LAPSED, text, evaluation)
+            audit.record(
+                uow,
+                actor,
+                "exception.lapsed",
+                "client",
+                client.id,
+                {
+                    "exception_request_id": (None, request.id),
+                    "status": (before, request.status),
+                    "comment": (None, text),
+                    "verdict": (None, evaluation.verdict.value),
+                    "rules": (None, [r.rule.value for r in blocking_rules(evaluation)]),
+                    "reasons": (None, _reasons(evaluation)),
+                },
+            )
+            result = DecisionResult(self._request_dto(uow, actor, request, client), None)
+            uow.commit()
+            return result
+        self._claim(uow, actor, request, ExceptionStatus.APPROVED, text, evaluation)
+        audit.record(
+            uow,
+            actor,
+            "exception.approved",
+            "client",
+            client.id,
+            {
+                "exception_request_id": (None, request.id),
+                "status": (before, request.status),
+                "comment": (None, text),
+                "verdict": (None, evaluation.verdict.value),
+                "policy_version": (None, evaluation.policy_version),
+            },
+        )
+        sale = self._insert_sale(
+            uow,
+            actor,
+            client,
+            product.id,
+            amount,
+            judged,
+            adviser_id=request.adviser_id,
+            request=request,
+        )
+        uow.session.execute(
+            update(ExceptionRequest)
+            .where(ExceptionRequest.id == request.id)
+            .values(sale_id=sale.id, version=ExceptionRequest.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        uow.session.refresh(request)
+        result = DecisionResult(
+            self._request_dto(uow, actor, request, client), self._sale_dto(uow, sale, client.name)
+        )
+        uow.commit()
+        return result
+
+    @operation(Permission.EXCEPTIONS_DECIDE)
+    def reject(
+        self, uow: UnitOfWork, actor: Actor, request_id: int, comment: str
+    ) -> DecisionResult:
+        request, client, text = self._decidable(uow, actor, request_id, comment)
+        self._claim(uow, actor, request, ExceptionStatus.REJECTED, text, None)
+        audit.record(
+            uow,
+            actor,
+            "exception.rejected",
+            "client",
+            client.id,
+            {
+                "exception_request_id": (None, request.id),
+                "status": (ExceptionStatus.PENDING.value, request.status),
+                "comment": (None, text),
+            },
+        )
+        result = DecisionResult(self._request_dto(uow, actor, request, client), None)
+        uow.commit()
+        return result
+
+    # -- reading requests ------------------------------------------------------------------------
+    def _request_rows(
+        self, uow: UnitOfWork, actor: Actor, *conditions: Any, limit: int | None = None
+    ) -> list[ExceptionRequestDTO]:
+        query = (
+            select(ExceptionRequest, Client.name, Client.adviser_id)
+            .join(Client, Client.id == ExceptionRequest.client_id)
+            .where(visible_to(actor), *conditions)
+            .order_by(ExceptionRequest.submitted_at.desc(), ExceptionRequest.id.desc())
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        rows = uow.session.execute(query).all()
+        people: set[int | None] = {r.adviser_id for r, _, _ in rows}
+        names = user_names(uow, people | {r.decided_by for r, _, _ in rows})
+        now = uow.clock()
+        return [
+            self._build_request_dto(actor, r, name, client_adviser, names, now)
+            for r, name, client_adviser in rows
+        ]
+
+    def _request_dto(
+        self, uow: UnitOfWork, actor: Actor, request: ExceptionRequest, client: Client
+    ) -> ExceptionRequestDTO:
+        names = user_names(uow, {request.adviser_id, request.decided_by})
+        return self._build_request_dto(
+            actor, request, client.name, client.adviser_id, names, uow.clock()
+        )
+
+    @staticmethod
+    def _build_request_dto(
+        actor: Actor,
+        r: ExceptionRequest,
+        client_name: str,
+        client_adviser_id: int,
+        names: dict[int, str],
+        now: datetime,
+    ) -> ExceptionRequestDTO:
+        pending = r.status == ExceptionStatus.PENDING.value
+        end = now if pending or r.decided_at is None else r.decided_at
+        snapshot = load_snapshot(r.client_snapshot)
+        return ExceptionRequestDTO(
+            id=r.id,
+            version=r.version,
+            client_id=r.client_id,
+            client_name=client_name,
+            product_id=r.product_id,
+            terms=load_terms(r.product_terms),
+            amount=Decimal(r.amount),
+            currency=r.currency,
+            client_level=snapshot.assessment.level.value if snapshot.assessment else None,
+            adviser_id=r.adviser_id,
+            adviser_name=names.get(r.adviser_id, "?"),
+            status=ExceptionStatus(r.status),
+            submitted_at=r.submitted_at,
+            due_at=r.due_at,
+            age=max(end - r.submitted_at, timedelta(0)),
+            overdue=pending and now > r.due_at,
+            evaluation=load_evaluation(r.evaluation),
+            decision_evaluation=(
+                load_evaluation(r.decision_evaluation) if r.decision_evaluation else None
+            ),
+            warning_given=r.warning_given,
+            warning_given_at=r.warning_given_at,
+            client_insists=r.client_insists,
+            insistence_text=r.insistence_text,
+            justification=r.justification,
+            decided_by=names.get(r.decided_by) if r.decided_by is not None else None,
+            decided_at=r.decided_at,
+            decision_comment=r.decision_comment,
+            sale_id=r.sale_id,
+            may_decide=(
+                pending
+                and actor.role is Role.SUPERVISOR
+                and actor.user_id not in (r.adviser_id, client_adviser_id)
+            ),
+        )
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def exception_queue(
+        self, uow: UnitOfWork, actor: Actor, *, include_decided: bool = True
+    ) -> list[ExceptionRequestDTO]:
+        """Pending requests first, the oldest deadline on top; then the latest decided ones.
+        Supervisors see their branch, compliance every branch, advisers their own clients'."""
+        pending = self._request_rows(
+            uow, actor, ExceptionRequest.status == ExceptionStatus.PENDING.value
+        )
+        pending.sort(key=lambda r: (r.due_at, r.id))
+        if not include_decided:
+            return pending
+        decided = self._request_rows(
+            uow,
+            actor,
+            ExceptionRequest.status != ExceptionStatus.PENDING.value,
+            limit=DECIDED_SHOWN,
+        )
+        decided.sort(key=lambda r: (r.decided_at or r.submitted_at, r.id), reverse=True)
+        return pending + decided
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def my_requests(self, uow: UnitOfWork, actor: Actor) -> list[ExceptionRequestDTO]:
+        """The actor's own exception requests with their outcomes, newest first."""
+        return self._request_rows(uow, actor, ExceptionRequest.adviser_id == actor.user_id)
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def client_requests(
+        self, uow: UnitOfWork, actor: Actor, client_id: int
+    ) -> list[ExceptionRequestDTO]:
+        client = visible_client(uow, actor, client_id)
+        return self._request_rows(uow, actor, ExceptionRequest.client_id == client.id)
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def exception_detail(self, uow: UnitOfWork, actor: Actor, request_id: int) -> ExceptionDetail:
+        """The full verdict, the client's profile and the justification on one screen, with the
+        verdict the engine gives today (what an approval would store)."""
+        request = uow.session.get(ExceptionRequest, request_id)
+        if request is None:
+            raise NotFound("exception request", request_id)
+        client = visible_client(uow, actor, request.client_id)
+        today = local_today(uow)
+        snapshot = client_snapshot(uow, client, today)
+        product = uow.session.get(Product, request.product_id)
+        on_sale = product is not None and product.status == ProductStatus.ON_SALE.value
+        current = None
+        if request.status == ExceptionStatus.PENDING.value and product is not None and on_sale:
+            current = evaluate(snapshot, terms_of(product), Decimal(request.amount), self.policy)
+        flags = uow.session.execute(
+            select(ClientVulnerability.kind)
+            .where(
+                ClientVulnerability.client_id == client.id,
+                ClientVulnerability.cleared_at.is_(None),
+            )
+            .order_by(ClientVulnerability.set_at)
+        ).scalars()
+        adviser = uow.session.execute(
+            select(User.full_name).where(User.id == client.adviser_id)
+        ).scalar_one()
+        return ExceptionDetail(
+            request=self._request_dto(uow, actor, request, client),
+            client=snapshot,
+            client_at_submission=load_snapshot(request.client_snapshot),
+            client_age=age_on(client.birth_date, today),
+            elderly=is_elderly(client.birth_date, today, self.policy.investor.elderly_age),
+            vulnerabilities=tuple(Vulnerability(k) for k in flags),
+            client_adviser_name=adviser,
+            current_evaluation=current,
+            product_on_sale=on_sale,
+        )
+
+    # -- sales -----------------------------------------------------------------------------------
+    def _sale_dtos(
+        self, uow: UnitOfWork, sales: Sequence[Sale], client_names: dict[int, str]
+    ) -> list[SaleDTO]:
+        ids = [s.id for s in sales]
+        cancellations = (
+            {
+                c.sale_id: c
+                for c in uow.session.execute(
+                    select(SaleCancellation).where(SaleCancellation.sale_id.in_(ids))
+                ).scalars()
+            }
+            if ids
+            else {}
+        )
+        corrections: dict[int, list[SaleCorrection]] = {}
+        if ids:
+            for c in uow.session.execute(
+                select(SaleCorrection)
+                .where(SaleCorrection.sale_id.in_(ids))
+                .order_by(SaleCorrection.corrected_at, SaleCorrection.id)
+            ).scalars():
+                corrections.setdefault(c.sale_id, []).append(c)
+        people: set[int | None] = set()
+        for s in sales:
+            people |= {s.adviser_id, s.recorded_by, s.approved_by}
+        people |= {c.cancelled_by for c in cancellations.values()}
+        people |= {c.corrected_by for cs in corrections.values() for c in cs}
+        names = user_names(uow, people)
+        now = uow.clock()
+        result = []
+        for s in sales:
+            cancelled = cancellations.get(s.id)
+            result.append(
+                SaleDTO(
+                    id=s.id,
+                    client_id=s.client_id,
+                    client_name=client_names.get(s.client_id, ""),
+                    product_id=s.product_id,
+                    terms=load_terms(s.product_terms),
+                    amount=Decimal(s.amount),
+                    currency=s.currency,
+                    verdict=Verdict(s.verdict),
+                    needs_review=s.needs_review,
+                    evaluation=load_evaluation(s.evaluation),
+                    policy_version=s.policy_version,
+                    client_level=s.client_level,
+                    product_level=s.product_level,
+                    adviser_id=s.adviser_id,
+                    adviser_name=names.get(s.adviser_id, "?"),
+                    recorded_at=s.recorded_at,
+                    recorded_by=names.get(s.recorded_by, "?"),
+                    cooling_off_ends_at=s.cooling_off_ends_at,
+                    state=sale_state(now, s.cooling_off_ends_at, cancelled is not None),
+                    approved_by=names.get(s.approved_by) if s.approved_by is not None else None,
+                    exception_request_id=s.exception_request_id,
+                    cancellation=(
+                        CancellationDTO(
+                            cancelled.reason,
+                            cancelled.cancelled_at,
+                            names.get(cancelled.cancelled_by, "?"),
+                        )
+                        if cancelled is not None
+                        else None
+                    ),
+                    corrections=tuple(
+                        CorrectionDTO(c.id, c.note, c.corrected_at, names.get(c.corrected_by, "?"))
+                        for c in corrections.get(s.id, [])
+                    ),
+                )
+            )
+        return result
+
+    def _sale_dto(self, uow: UnitOfWork, sale: Sale, client_name: str) -> SaleDTO:
+        return self._sale_dtos(uow, [sale], {sale.client_id: client_name})[0]
+
+    def _visible_sale(self, uow: UnitOfWork, actor: Actor, sale_id: int) -> tuple[Sale, Client]:
+        sale = uow.session.get(Sale, sale_id)
+        if sale is None:
+            raise NotFound("sale", sale_id)
+        return sale, visible_client(uow, actor, sale.client_id)
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def client_sales(self, uow: UnitOfWork, actor: Actor, client_id: int) -> list[SaleDTO]:
+        """The client's sales, newest first, each with its state, cooling-off end and records."""
+        client = visible_client(uow, actor, client_id)
+        sales = (
+            uow.session.execute(
+                select(Sale)
+                .where(Sale.client_id == client.id)
+                .order_by(Sale.recorded_at.desc(), Sale.id.desc())
+            )
+            .scalars()
+            .all()
+        )
+        return self._sale_dtos(uow, sales, {client.id: client.name})
+
+    @operation(Permission.SALES_VIEW, read_only=True)
+    def get_sale(self, uow: UnitOfWork, actor: Actor, sale_id: int) -> SaleDTO:
+        sale, client = self._visible_sale(uow, actor, sale_id)
+        return self._sale_dto(uow, sale, client.name)
+
+    @operation(Permission.SALES_RECORD)
+    def cancel(self, uow: UnitOfWork, actor: Actor, sale_id: int, reason: str) -> SaleDTO:
+        """Only within cooling-off; the sale stays as it was, the cancellation points at it."""
+        text = _required_text(
+            "reason", reason, MIN_REASON, "reason.required", "Give the client's reason."
+        )
+        sale, client = self._visible_sale(uow, actor, sale_id)
+        already = uow.session.execute(
+            select(SaleCancellation.id).where(SaleCancellation.sale_id == sale.id)
+        ).scalar()
+        if already is not None:
+            raise Conflict("this sale was already cancelled", reason="sale_cancelled")
+        now = uow.clock()
+        if sale.cooling_off_ends_at is None:
+            raise Conflict("this product has no cooling-off period", reason="no_cooling_off")
+        if now >= sale.cooling_off_ends_at:
+            raise Conflict(
+                f"the cooling-off period ended at {sale.cooling_off_ends_at:%Y-%m-%d %H:%M} UTC",
+                reason="cooling_off_over",
+                ended=sale.cooling_off_ends_at,
+            )
+        assert actor.user_id is not None
+        cancellation = SaleCancellation(
+            sale_id=sale.id, reason=text, cancelled_at=now, cancelled_by=actor.user_id
+        )
+        uow.session.add(cancellation)
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "sale.cancelled",
+            "client",
+            client.id,
+            {"sale_id": (None, sale.id), "reason": (None, text)},
+        )
+        for hook in self.after_cancellation:
+            hook(uow, actor, sale, cancellation)
+        result = self._sale_dto(uow, sale, client.name)
+        uow.commit()
+        return result
+
+    @operation(Permission.SALES_RECORD)
+    def correct(self, uow: UnitOfWork, actor: Actor, sale_id: int, note: str) -> SaleDTO:
+        """A note that corrects what the sale's record says; the record itself never changes."""
+        text = _required_text(
+            "note",
+            note,
+            MIN_CORRECTION,
+            "correction.required",
+            "Say what is wrong in the record and what is right.",
+        )
+        sale, client = self._visible_sale(uow, actor, sale_id)
+        assert actor.user_id is not None
+        correction = SaleCorrection(
+            sale_id=sale.id, note=text, corrected_at=uow.clock(), corrected_by=actor.user_id
+        )
+        uow.session.add(correction)
+        uow.session.flush()
+        audit.record(
+            uow,
+            actor,
+            "sale.corrected",
+            "client",
+            client.id,
+            {"sale_id": (None, sale.id), "note": (None, text)},
+        )
+        result = self._sale_dto(uow, sale, client.name)
+        uow.commit()
+        return result
+
+    # -- the client's timeline -------------------------------------------------------------------
+    def timeline_provider(
+        self, uow: UnitOfWork, actor: Actor, client_id: int
+    ) -> list[TimelineEntry]:
+        """For ClientService.timeline_providers (the caller checked the client is visible).
+        Titles are the product code and name; details are codes the client page words."""
+        sales = uow.session.execute(
+            select(
+                Sale.id,
+                Sale.recorded_at,
+                Sale.recorded_by,
+                Sale.adviser_id,
+                Sale.amount,
+                Sale.currency,
+                Sale.verdict,
+                Product.code,
+                Product.name_zh,
+            )
+            .join(Product, Product.id == Sale.product_id)
+            .where(Sale.client_id == client_id)
+        ).all()
+        requests = uow.session.execute(
+            select(
+                ExceptionRequest.id,
+                ExceptionRequest.submitted_at,
+                ExceptionRequest.adviser_id,
+                ExceptionRequest.amount,
+                ExceptionRequest.currency,
+                ExceptionRequest.status,
+                ExceptionRequest.decided_at,
+                ExceptionRequest.decided_by,
+                ExceptionRequest.decision_comment,
+                Product.code,
+                Product.name_zh,
+            )
+            .join(Product, Product.id == ExceptionRequest.product_id)
+            .where(ExceptionRequest.client_id == client_id)
+        ).all()
+        cancellations = uow.session.execute(
+            select(SaleCancellation, Product.code, Product.name_zh)
+            .join(Sale, Sale.id == SaleCancellation.sale_id)
+            .join(Product, Product.id == Sale.product_id)
+            .where(Sale.client_id == client_id)
+        ).all()
+        corrections = uow.session.execute(
+            select(SaleCorrection, Product.code, Product.name_zh)
+            .join(Sale, Sale.id == SaleCorrection.sale_id)
+            .join(Product, Product.id == Sale.product_id)
+            .where(Sale.client_id == client_id)
+        ).all()
+        names = user_names(
+            uow,
+            {s.adviser_id for s in sales}
+            | {r.adviser_id for r in requests}
+            | {r.decided_by for r in requests}
+            | {c.cancelled_by for c, _, _ in cancellations}
+            | {c.corrected_by for c, _, _ in corrections},
+        )
+        entries = [
+            TimelineEntry(
+                when=s.recorded_at,
+                kind="sale",
+                title=f"{s.code} {s.name_zh} · {Decimal(s.amount):,.2f} {s.currency}",
+                detail=s.verdict,
+                by=names.get(s.adviser_id, "?"),
+                ref_id=s.id,
+            )
+            for s in sales
+        ]
+        for r in requests:
+            title = f"{r.code} {r.name_zh} · {Decimal(r.amount):,.2f} {r.currency}"
+            entries.append(
+                TimelineEntry(
+                    when=r.submitted_at,
+                    kind="exception",
+                    title=title,
+                    detail=ExceptionStatus.PENDING.value,
+                    by=names.get(r.adviser_id, "?"),
+                    ref_id=r.id,
+                )
+            )
+            if r.decided_at is not None and r.decided_by is not None:
+                entries.append(
+                    TimelineEntry(
+                        when=r.decided_at,
+                        kind="exception_decision",
+                        title=title,
+                        detail=f"{r.status}: {r.decision_comment or ''}",
+                        by=names.get(r.decided_by, "?"),
+                        ref_id=r.id,
+                    )
+                )
+        for c, code, name in cancellations:
+            entries.append(
+                TimelineEntry(
+                    when=c.cancelled_at,
+                    kind="sale_cancelled",
+                    title=f"{code} {name}",
+                    detail=c.reason,
+                    by=names.get(c.cancelled_by, "?"),
+                    ref_id=c.sale_id,
+                )
+            )
+        for fix, code, name in corrections:
+            entries.append(
+                TimelineEntry(
+                    when=fix.corrected_at,
+                    kind="sale_corrected",
+                    title=f"{code} {name}",
+                    detail=fix.note,
+                    by=names.get(fix.corrected_by, "?"),
+                    ref_id=fix.sale_id,
+                )
+            )
+        return entries

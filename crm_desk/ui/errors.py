@@ -10,7 +10,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desk.domain.errors import KnownError, Problem, ValidationError
@@ -183,6 +183,26 @@ def problem_text(problem: Problem) -> str:
             "Errors", "Give the reason for the decision."
         ),
         "field.unknown": lambda: QCoreApplication.translate("Errors", "No such personal field."),
+        "amount.format": lambda: QCoreApplication.translate(
+            "Errors", "Enter the amount as a number above zero, e.g. 100000 or 100,000.00."
+        ),
+        "warning.required": lambda: QCoreApplication.translate(
+            "Errors", "Give the client the special risk warning first, then tick this."
+        ),
+        "insistence.required": lambda: QCoreApplication.translate(
+            "Errors", "The client must confirm in writing that they insist on this product."
+        ),
+        "insistence_text.required": lambda: QCoreApplication.translate(
+            "Errors",
+            "Record the client's written insistence (a quotation or the form's reference).",
+        ),
+        "justification.required": lambda: QCoreApplication.translate(
+            "Errors",
+            "Explain for the supervisor why this sale is justified (at least {min} characters).",
+        ).format(**p),
+        "correction.required": lambda: QCoreApplication.translate(
+            "Errors", "Say what is wrong in the record and what is right."
+        ),
     }
     text = texts.get(problem.code)
     return text() if text else problem.message
@@ -190,6 +210,12 @@ def problem_text(problem: Problem) -> str:
 
 def _when(value: object) -> object:
     return local_time(value) if isinstance(value, datetime) else value
+
+
+def _reason_lines(p: dict[str, Any]) -> str:
+    """The rules that refused a sale, each in the window's language."""
+    language = QLocale().name()
+    return "\n".join(f"• {r.message.in_language(language)}" for r in p.get("reasons", ()))
 
 
 def _conflict_text(p: dict[str, Any]) -> str:
@@ -242,6 +268,32 @@ def _conflict_text(p: dict[str, Any]) -> str:
         "already_professional": lambda: QCoreApplication.translate(
             "Errors", "The client is already a professional investor."
         ),
+        "product_not_on_sale": lambda: QCoreApplication.translate(
+            "Errors", "The product {code} is no longer on sale."
+        ).format(code=p.get("code", "")),
+        "exception_pending": lambda: QCoreApplication.translate(
+            "Errors",
+            "An exception request for this client and product is already waiting for a "
+            "supervisor; see its outcome under the client's sales.",
+        ),
+        "exception_not_needed": lambda: QCoreApplication.translate(
+            "Errors", "This sale fits the client's profile: record it directly."
+        ),
+        "exception_decided": lambda: QCoreApplication.translate(
+            "Errors",
+            "This exception request was already decided (perhaps by another supervisor a "
+            "moment ago). Refresh the queue.",
+        ),
+        "sale_cancelled": lambda: QCoreApplication.translate(
+            "Errors", "This sale was already cancelled."
+        ),
+        "no_cooling_off": lambda: QCoreApplication.translate(
+            "Errors", "This product has no cooling-off period: the sale cannot be cancelled here."
+        ),
+        "cooling_off_over": lambda: QCoreApplication.translate(
+            "Errors",
+            "The cooling-off period ended at {when}: the sale can no longer be cancelled here.",
+        ).format(when=_when(p.get("ended"))),
         "duplicate": lambda: QCoreApplication.translate(
             "Errors",
             "Someone else saved a record with the same code or name a moment ago. "
@@ -326,6 +378,14 @@ _ERROR_TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "similar_clients": lambda p: QCoreApplication.translate(
         "Errors", "{count} client(s) with the same name and birth date already exist."
     ).format(**p),
+    "sale_refused": lambda p: QCoreApplication.translate(
+        "Errors", "The sale is refused; only the attempt was recorded:\n{reasons}"
+    ).format(reasons=_reason_lines(p)),
+    "exception_required": lambda p: QCoreApplication.translate(
+        "Errors",
+        "This sale needs a supervisor's approval. Give the special risk warning and submit "
+        "an exception request:\n{reasons}",
+    ).format(reasons=_reason_lines(p)),
     "concurrent_edit": lambda p: QCoreApplication.translate(
         "Errors",
         "{who} changed this record while you had it open ({fields}); nothing was "
