@@ -183,6 +183,73 @@ def problem_text(problem: Problem) -> str:
             "Errors", "Give the reason for the decision."
         ),
         "field.unknown": lambda: QCoreApplication.translate("Errors", "No such personal field."),
+        # -- the product catalogue
+        "product_code.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the product code, for example WM-CASH-01."
+        ),
+        "product_code.format": lambda: QCoreApplication.translate(
+            "Errors",
+            "Use 1 to 32 capital letters A-Z, digits and '-', starting and ending with a letter "
+            "or digit, for example WM-CASH-01.",
+        ),
+        "product_code.taken": lambda: QCoreApplication.translate(
+            "Errors",
+            "The code {code} is already in the catalogue; choose another, or edit that product.",
+        ).format(**p),
+        "product_code.fixed": lambda: QCoreApplication.translate(
+            "Errors",
+            "A product's code cannot change: sales refer to it. Close this product and create a "
+            "new one under the new code.",
+        ),
+        "product_name_zh.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the product's Chinese name."
+        ),
+        "product_name_en.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the product's English name."
+        ),
+        "issuer.required": lambda: QCoreApplication.translate(
+            "Errors", "Enter the issuer or manager of the product."
+        ),
+        "product_risk.required": lambda: QCoreApplication.translate(
+            "Errors", "Choose the product's risk level, R1 (low) to R5 (high)."
+        ),
+        "whole.format": lambda: QCoreApplication.translate(
+            "Errors", "Enter a whole number between 0 and {max}, e.g. 12."
+        ).format(**p),
+        "whole.range": lambda: QCoreApplication.translate(
+            "Errors", "Enter a whole number between 0 and {max}."
+        ).format(**p),
+        "min_amount.format": lambda: QCoreApplication.translate(
+            "Errors",
+            "Enter the minimum amount as a number of zero or more, e.g. 50000 or 1,000,000.00.",
+        ),
+        "currency.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Use a three-letter ISO 4217 currency code: {accepted}."
+        ).format(**p),
+        "cooling_off.private_fund": lambda: QCoreApplication.translate(
+            "Errors", "A private fund must give at least {min} hours of cooling-off."
+        ).format(**p),
+        "complex.structured": lambda: QCoreApplication.translate(
+            "Errors", "A structured product is a complex product: tick 'complex product'."
+        ),
+        "risk_factors.required": lambda: QCoreApplication.translate(
+            "Errors", "List at least one risk factor the disclosure must show, one per line."
+        ),
+        "risk_factors.too_many": lambda: QCoreApplication.translate(
+            "Errors", "List {max} risk factors at most."
+        ).format(**p),
+        "risk_factors.too_long": lambda: QCoreApplication.translate(
+            "Errors", "Keep each risk factor to {max} characters at most."
+        ).format(**p),
+        "status_reason.required": lambda: QCoreApplication.translate(
+            "Errors", "Say why in a few words, for example 'the issuer suspended subscriptions'."
+        ),
+        "import.duplicate_code_in_file": lambda: QCoreApplication.translate(
+            "Errors", "The code {code} is also on row {rows} of this file; keep one of them."
+        ).format(**p),
+        "import.yes_no": lambda: QCoreApplication.translate(
+            "Errors", "'{value}' is neither yes nor no; write 是 or 否 (yes or no)."
+        ).format(**p),
         "amount.format": lambda: QCoreApplication.translate(
             "Errors", "Enter the amount as a number above zero, e.g. 100000 or 100,000.00."
         ),
