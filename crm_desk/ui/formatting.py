@@ -77,6 +77,12 @@ def action_label(action: str) -> str:
         "key.registered": QCoreApplication.translate("Actions", "Data key registered"),
         "key.imported": QCoreApplication.translate("Actions", "Data key imported"),
         "key.exported": QCoreApplication.translate("Actions", "Data key exported"),
+        "product.created": QCoreApplication.translate("Actions", "Product created"),
+        "product.updated": QCoreApplication.translate("Actions", "Product changed"),
+        "product.rerated": QCoreApplication.translate("Actions", "Product re-rated"),
+        "product.status_changed": QCoreApplication.translate("Actions", "Product status changed"),
+        "products.imported": QCoreApplication.translate("Actions", "Product catalogue imported"),
+        "products.exported": QCoreApplication.translate("Actions", "Product catalogue exported"),
     }
     return labels.get(action, action)
 
@@ -89,6 +95,9 @@ def entity_label(entity_type: str) -> str:
         "client": QCoreApplication.translate("Entities", "Client"),
         "interview": QCoreApplication.translate("Entities", "Interview"),
         "follow_up": QCoreApplication.translate("Entities", "Follow-up"),
+        "product": QCoreApplication.translate("Entities", "Product"),
+        "product_import": QCoreApplication.translate("Entities", "Catalogue import"),
+        "product_export": QCoreApplication.translate("Entities", "Catalogue export"),
     }
     return labels.get(entity_type, entity_type)
 
@@ -152,6 +161,20 @@ def field_label(field: str) -> str:
         "owner_id": QCoreApplication.translate("Fields", "owner"),
         "outcome": QCoreApplication.translate("Fields", "outcome"),
         "action": QCoreApplication.translate("Fields", "action"),
+        "name_zh": QCoreApplication.translate("Fields", "Chinese name"),
+        "name_en": QCoreApplication.translate("Fields", "English name"),
+        "product_type": QCoreApplication.translate("Fields", "product type"),
+        "issuer": QCoreApplication.translate("Fields", "issuer"),
+        "risk_level": QCoreApplication.translate("Fields", "product risk level"),
+        "is_complex": QCoreApplication.translate("Fields", "complex product"),
+        "horizon_months": QCoreApplication.translate("Fields", "term (months)"),
+        "redemption": QCoreApplication.translate("Fields", "redemption"),
+        "redemption_terms": QCoreApplication.translate("Fields", "redemption terms"),
+        "min_amount": QCoreApplication.translate("Fields", "minimum amount"),
+        "currency": QCoreApplication.translate("Fields", "currency"),
+        "cooling_off_hours": QCoreApplication.translate("Fields", "cooling-off (hours)"),
+        "risk_factors_zh": QCoreApplication.translate("Fields", "risk factors (Chinese)"),
+        "risk_factors_en": QCoreApplication.translate("Fields", "risk factors (English)"),
     }
     return labels.get(field, field)
 
