@@ -10,14 +10,18 @@ from crm_desk.domain.policy import Policy
 from crm_desk.services.assessments import AssessmentService
 from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
+from crm_desk.services.callbacks import CallbackService
 from crm_desk.services.client_export import ClientExportService
 from crm_desk.services.client_import import ClientImportService
 from crm_desk.services.clients import ClientService
+from crm_desk.services.complaint_reports import ComplaintReportService
+from crm_desk.services.complaints import ComplaintService
 from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
 from crm_desk.services.products import ProductService
 from crm_desk.services.products_io import CatalogueService
+from crm_desk.services.reviews import ReviewService
 from crm_desk.services.sales import SaleService
 from crm_desk.services.users import UserService
 
@@ -37,6 +41,10 @@ class Services:
     policy: Policy
     products: ProductService
     catalogue: CatalogueService  # the products' import and export
+    complaints: ComplaintService
+    complaint_reports: ComplaintReportService
+    callbacks: CallbackService  # follow-up calls (回访) and their cases
+    reviews: ReviewService  # ongoing suitability
 
     @classmethod
     def build(
@@ -59,9 +67,21 @@ class Services:
         assessments = AssessmentService(uow_factory, policy, hasher)
         clients.timeline_providers.append(assessments.timeline_provider)
         sales = SaleService(uow_factory, policy, hasher)
+        clients.timeline_providers.append(sales.timeline_provider)
         auth = AuthService(uow_factory, policy, hasher)
         products = ProductService(uow_factory, policy, hasher)
+        complaints = ComplaintService(uow_factory, policy, hasher)
+        complaints.keys = keys
         auth.keys = keys
+        # After the sale: the follow-up call, and the reviews when a holding may stop fitting.
+        callbacks = CallbackService(uow_factory, policy, hasher)
+        callbacks.keys = keys
+        reviews = ReviewService(uow_factory, policy, hasher)
+        sales.after_sale.append(callbacks.after_sale)
+        sales.after_cancellation.append(callbacks.after_cancellation)
+        sales.after_cancellation.append(reviews.after_cancellation)
+        products.on_rerated.append(reviews.on_rerated)
+        assessments.on_confirmed.append(reviews.on_assessment_confirmed)
         return cls(
             auth=auth,
             users=UserService(uow_factory, policy, hasher),
@@ -76,4 +96,8 @@ class Services:
             policy=policy,
             products=products,
             catalogue=CatalogueService(products),
+            complaints=complaints,
+            complaint_reports=ComplaintReportService(uow_factory, policy, hasher),
+            callbacks=callbacks,
+            reviews=reviews,
         )

@@ -25,7 +25,8 @@ from crm_desk.services.client_dto import ClientQuery
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import OPERATIONS, PERMISSIONS, Permission
 from tests.clients_support import numbered_client
-from tests.conftest import USER_PASSWORD, MakeUser
+from tests.complaint_support import RESOLUTION, answer, complaint_input
+from tests.conftest import USER_PASSWORD, FakeClock, MakeUser
 from tests.products_support import product_input
 
 pytestmark = pytest.mark.db
@@ -46,6 +47,7 @@ class Context:
     preview: Any = None  # the actor's preview of an import file of one valid row
     draft: tuple[int, int] = (0, 0)  # (id, version): an assessment draft of client_id
     assessments: tuple[int, int] = (0, 0)  # confirmed, of client_id: the 2nd supersedes the 1st
+    complaint: tuple[int, int] = (0, 0)  # (id, version): of client_id, handled by the actor
     product_id: int = 0  # a product on sale, version 1
     catalogue_preview: Any = None  # the actor's preview of a catalogue file of one new product
 
@@ -123,6 +125,34 @@ def with_follow_up(s: Services, a: Actor, c: Context) -> Context:
     )
     follow_up = recorded.follow_ups[0]
     return replace(c, follow_up=(follow_up.id, follow_up.version))
+
+
+def with_complaint(s: Services, a: Actor, c: Context) -> Context:
+    """A complaint of the prepared client, handled by the actor when they may handle one."""
+    c = with_client(s, a, c)
+    handler = a.user_id if a.role in (Role.ADVISER, Role.SUPERVISOR) else None
+    d = s.complaints.register(
+        owner(a, c), complaint_input(client_id=c.client_id, handler_id=handler)
+    )
+    return replace(c, complaint=(d.id, d.version))
+
+
+def with_investigation(s: Services, a: Actor, c: Context) -> Context:
+    c = with_complaint(s, a, c)
+    d = s.complaints.start_investigation(a, *c.complaint, "")
+    return replace(c, complaint=(d.id, d.version))
+
+
+def with_resolution(s: Services, a: Actor, c: Context) -> Context:
+    c = with_investigation(s, a, c)
+    d = s.complaints.resolve(a, *c.complaint, RESOLUTION)
+    return replace(c, complaint=(d.id, d.version))
+
+
+def with_answer(s: Services, a: Actor, c: Context) -> Context:
+    c = with_resolution(s, a, c)
+    d = s.complaints.answer(a, *c.complaint, answer(FakeClock().now))
+    return replace(c, complaint=(d.id, d.version))
 
 
 IMPORT_HEADER = (
@@ -238,6 +268,7 @@ AUDITED_READS = {
     "CatalogueService.export_catalogue": "products.exported",
     "ClientService.reveal": "client.revealed",
     "ClientExportService.export_clients": "clients.exported",
+    "ComplaintReportService.export_report": "complaints.report_exported",
 }
 # Write no audit event, but are steps of a write: not reads for compliance. (An assessment
 # draft's answers and explanations are audited when the assessment is confirmed.)
@@ -507,6 +538,64 @@ CASES: dict[str, Case] = {
         ),
         "clients.exported",
         with_client,
+    ),
+    # -- complaints
+    "ComplaintService.register": Case(
+        lambda s, a, c: s.complaints.register(a, complaint_input(client_id=c.client_id)),
+        "complaint.accepted",
+        with_client,
+    ),
+    "ComplaintService.start_investigation": Case(
+        lambda s, a, c: s.complaints.start_investigation(a, *c.complaint, "Fee sheet"),
+        "complaint.investigating",
+        with_complaint,
+    ),
+    "ComplaintService.resolve": Case(
+        lambda s, a, c: s.complaints.resolve(a, *c.complaint, RESOLUTION),
+        "complaint.resolved",
+        with_investigation,
+    ),
+    "ComplaintService.answer": Case(
+        lambda s, a, c: s.complaints.answer(a, *c.complaint, answer(FakeClock().now)),
+        "complaint.answered",
+        with_resolution,
+    ),
+    "ComplaintService.extend": Case(
+        lambda s, a, c: s.complaints.extend(a, *c.complaint, "Needs the recordings"),
+        "complaint.extended",
+        with_complaint,
+    ),
+    "ComplaintService.reassign": Case(
+        lambda s, a, c: s.complaints.reassign(a, *c.complaint, c.target.user_id, "Cover"),
+        "complaint.reassigned",
+        with_complaint,
+    ),
+    "ComplaintService.reopen": Case(
+        lambda s, a, c: s.complaints.reopen(a, *c.complaint, "Client disputes the answer"),
+        "complaint.reopened",
+        with_answer,
+    ),
+    "ComplaintService.get": Case(
+        lambda s, a, c: s.complaints.get(a, c.complaint[0]), None, with_complaint
+    ),
+    "ComplaintService.complaints": Case(
+        lambda s, a, c: s.complaints.complaints(a), None, with_complaint
+    ),
+    "ComplaintService.deadline_counts": Case(lambda s, a, c: s.complaints.deadline_counts(a), None),
+    "ComplaintService.choices": Case(
+        lambda s, a, c: s.complaints.choices(a, c.client_id), None, with_client
+    ),
+    "ComplaintReportService.report": Case(
+        lambda s, a, c: s.complaint_reports.report(a, date(2026, 11, 1), date(2026, 11, 30)),
+        None,
+        with_complaint,
+    ),
+    "ComplaintReportService.export_report": Case(
+        lambda s, a, c: s.complaint_reports.export_report(
+            a, date(2026, 11, 1), date(2026, 11, 30), c.folder / f"complaints-{a.username}.xlsx"
+        ),
+        "complaints.report_exported",
+        with_complaint,
     ),
 }
 
