@@ -1,25 +1,73 @@
 """What the suitability engine reads, built from the database: the client's snapshot and a
 product's terms. Plain functions taking the caller's unit of work, so every operation (shelf,
-sale, approval, review) builds them the same way inside its own transaction."""
+sale, approval, review) builds them the same way inside its own transaction.
+
+One client: ``client_snapshot(uow, client, today)``. Many clients (the re-rating review, the
+benchmark): ``client_snapshots(uow, ids_or_select, today)`` reads the clients' columns and each
+one's latest confirmed assessment in one set-based query per chunk of ids (a window function,
+on SQLite and PostgreSQL alike) — never one ORM object and one query per client.
+``evaluate_holders`` runs the engine for many holders of one product.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 
 from crm_desk.db.models import Assessment, Client, Product
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.assessment import assessment_date
 from crm_desk.domain.clients import Horizon, InvestorType, Objective, ProductExperience
-from crm_desk.domain.products import ProductRisk, ProductTerms, ProductType, Redemption
+from crm_desk.domain.errors import NotFound
+from crm_desk.domain.policy import Policy
+from crm_desk.domain.products import (
+    ProductRisk,
+    ProductStatus,
+    ProductTerms,
+    ProductType,
+    Redemption,
+)
 from crm_desk.domain.questionnaire import RiskLevel
-from crm_desk.domain.suitability import AssessmentFacts, ClientSnapshot
+from crm_desk.domain.suitability import AssessmentFacts, ClientSnapshot, Evaluation, evaluate
+
+# Ids per IN list: far below SQLite's and PostgreSQL's limits on bound parameters, and large
+# enough that 100,000 clients take about a hundred round trips.
+CHUNK = 900
 
 
 def _split(text: str) -> list[str]:
     return [part for part in text.split(",") if part]
+
+
+def _zone(uow: UnitOfWork) -> tzinfo:
+    """The branch's time zone: the workstation's, as local_today() uses."""
+    zone = uow.clock().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def _facts(
+    assessment_id: int | None,
+    level: str | None,
+    lowest: bool | None,
+    confirmed_at: datetime | None,
+    valid_until: date | None,
+    zone: tzinfo,
+) -> AssessmentFacts | None:
+    if assessment_id is None or level is None or confirmed_at is None or valid_until is None:
+        return None
+    return AssessmentFacts(
+        assessment_id=assessment_id,
+        level=RiskLevel(level),
+        lowest_category=bool(lowest),
+        assessed_on=assessment_date(confirmed_at, zone),
+        valid_until=valid_until,
+    )
 
 
 def assessment_facts(uow: UnitOfWork, client_id: int) -> AssessmentFacts | None:
@@ -36,14 +84,10 @@ def assessment_facts(uow: UnitOfWork, client_id: int) -> AssessmentFacts | None:
         .order_by(Assessment.confirmed_at.desc(), Assessment.id.desc())
         .limit(1)
     ).first()
-    if row is None or row.confirmed_at is None or row.valid_until is None:
+    if row is None:
         return None
-    return AssessmentFacts(
-        assessment_id=row.id,
-        level=RiskLevel(row.level),
-        lowest_category=row.lowest_category,
-        assessed_on=assessment_date(row.confirmed_at, uow.clock().astimezone().tzinfo),  # type: ignore[arg-type]
-        valid_until=row.valid_until,
+    return _facts(
+        row.id, row.level, row.lowest_category, row.confirmed_at, row.valid_until, _zone(uow)
     )
 
 
@@ -64,7 +108,161 @@ def client_snapshot(uow: UnitOfWork, client: Client, today: date) -> ClientSnaps
     )
 
 
+# --- many clients at once -----------------------------------------------------------------------
+
+
+def _latest_assessments(client_ids: Any) -> Any:
+    """Each client's latest confirmed assessment among ``client_ids`` (an IN list or a
+    subquery), ranked by a window function: one row per client, rank 1."""
+    ranked = (
+        select(
+            Assessment.client_id,
+            Assessment.id,
+            Assessment.level,
+            Assessment.lowest_category,
+            Assessment.confirmed_at,
+            Assessment.valid_until,
+            func.row_number()
+            .over(
+                partition_by=Assessment.client_id,
+                order_by=(Assessment.confirmed_at.desc(), Assessment.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(Assessment.status == "confirmed", Assessment.client_id.in_(client_ids))
+        .subquery("ranked")
+    )
+    return select(ranked).where(ranked.c.rank == 1).subquery("latest")
+
+
+def _snapshot_query(client_ids: Any) -> Select[*tuple[Any, ...]]:
+    latest = _latest_assessments(client_ids)
+    return (
+        select(
+            Client.id,
+            Client.name,
+            Client.investor_type,
+            Client.birth_date,
+            Client.horizon,
+            Client.objectives,
+            Client.experience_years,
+            Client.experience_types,
+            Client.financial_assets,
+            Client.preferred_language,
+            latest.c.id.label("assessment_id"),
+            latest.c.level,
+            latest.c.lowest_category,
+            latest.c.confirmed_at,
+            latest.c.valid_until,
+        )
+        .outerjoin(latest, latest.c.client_id == Client.id)
+        .where(Client.id.in_(client_ids))
+    )
+
+
+class _Builder:
+    """Turns query rows into snapshots; the comma-separated lists repeat across clients, so
+    each distinct text is parsed once."""
+
+    def __init__(self, today: date, zone: tzinfo) -> None:
+        self.today = today
+        self.zone = zone
+        self.objectives: dict[str, tuple[Objective, ...]] = {}
+        self.experience: dict[str, tuple[ProductExperience, ...]] = {}
+
+    def __call__(self, row: Any) -> ClientSnapshot:
+        objectives = self.objectives.get(row.objectives)
+        if objectives is None:
+            objectives = tuple(Objective(o) for o in _split(row.objectives))
+            self.objectives[row.objectives] = objectives
+        experience = self.experience.get(row.experience_types)
+        if experience is None:
+            experience = tuple(ProductExperience(e) for e in _split(row.experience_types))
+            self.experience[row.experience_types] = experience
+        return ClientSnapshot(
+            client_id=row.id,
+            name=row.name,
+            as_of=self.today,
+            investor_type=InvestorType(row.investor_type),
+            birth_date=row.birth_date,
+            horizon=Horizon(row.horizon),
+            objectives=objectives,
+            experience_years=row.experience_years,
+            experience_types=experience,
+            financial_assets=row.financial_assets,
+            preferred_language=row.preferred_language,
+            assessment=_facts(
+                row.assessment_id,
+                row.level,
+                row.lowest_category,
+                row.confirmed_at,
+                row.valid_until,
+                self.zone,
+            ),
+        )
+
+
+def client_snapshots(
+    uow: UnitOfWork, client_ids: Iterable[int] | Select[Any], today: date
+) -> dict[int, ClientSnapshot]:
+    """Snapshots of many clients, keyed by client id, equal to what ``client_snapshot`` gives
+    one by one: the clients' columns joined to each one's latest confirmed assessment (expired
+    or not; None without one), in one query per chunk of ``CHUNK`` ids.
+
+    ``client_ids``: the ids (duplicates and unknown ids are ignored: an unknown id is simply
+    absent from the result), or a ``select()`` of one column of client ids, which is used as a
+    subquery so no id list travels at all (``select(Sale.client_id).where(...)``).
+    """
+    build = _Builder(today, _zone(uow))
+    session = uow.session
+    found: dict[int, ClientSnapshot] = {}
+    if isinstance(client_ids, Select):
+        # IN (SELECT ...) on both databases; the subquery appears twice (clients, assessments).
+        for row in session.execute(_snapshot_query(client_ids)):
+            found[row.id] = build(row)
+        return found
+    unique = sorted(set(client_ids))
+    for start in range(0, len(unique), CHUNK):
+        chunk = unique[start : start + CHUNK]
+        for row in session.execute(_snapshot_query(chunk)):
+            found[row.id] = build(row)
+    return found
+
+
+def evaluate_holders(
+    uow: UnitOfWork,
+    terms: ProductTerms,
+    client_amounts: Mapping[int, Decimal] | Sequence[tuple[int, Decimal]],
+    today: date,
+    policy: Policy,
+) -> list[tuple[int, Evaluation]]:
+    """The engine's verdict for each holder of one product (the ongoing-suitability review).
+
+    ``client_amounts``: client id -> amount, or (client id, amount) pairs — one per holding, so
+    a client holding the product twice appears twice. Returns one ``(client_id, Evaluation)``
+    per entry, in the order given. The snapshots are loaded in bulk (``client_snapshots``) as of
+    ``today``; a client id that does not exist raises NotFound.
+    """
+    pairs = list(client_amounts.items()) if isinstance(client_amounts, Mapping) else client_amounts
+    snapshots = client_snapshots(uow, (client_id for client_id, _ in pairs), today)
+    results: list[tuple[int, Evaluation]] = []
+    for client_id, amount in pairs:
+        snapshot = snapshots.get(client_id)
+        if snapshot is None:
+            raise NotFound("client", client_id)
+        results.append((client_id, evaluate(snapshot, terms, amount, policy)))
+    return results
+
+
+# --- products -----------------------------------------------------------------------------------
+
+
 def terms_of(product: Product) -> ProductTerms:
+    return _terms(product)
+
+
+def _terms(product: Any) -> ProductTerms:
+    """From a Product object or a row of the products table's columns."""
     return ProductTerms(
         code=product.code,
         name_zh=product.name_zh,
@@ -82,3 +280,14 @@ def terms_of(product: Product) -> ProductTerms:
         risk_factors_zh=tuple(json.loads(product.risk_factors_zh)),
         risk_factors_en=tuple(json.loads(product.risk_factors_en)),
     )
+
+
+def shelf_terms(
+    uow: UnitOfWork, status: ProductStatus | None = ProductStatus.ON_SALE
+) -> list[tuple[int, ProductTerms]]:
+    """(product id, terms) of every product with ``status`` (all products with None), by
+    code: the product shelf, read as plain rows rather than ORM objects."""
+    query = select(*Product.__table__.c).order_by(Product.code)
+    if status is not None:
+        query = query.where(Product.status == status.value)
+    return [(row.id, _terms(row)) for row in uow.session.execute(query)]
