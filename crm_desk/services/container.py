@@ -16,6 +16,7 @@ from crm_desk.services.client_import import ClientImportService
 from crm_desk.services.clients import ClientService
 from crm_desk.services.complaint_reports import ComplaintReportService
 from crm_desk.services.complaints import ComplaintService
+from crm_desk.services.documents import DocumentService
 from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
@@ -45,6 +46,7 @@ class Services:
     complaint_reports: ComplaintReportService
     callbacks: CallbackService  # follow-up calls (回访) and their cases
     reviews: ReviewService  # ongoing suitability
+    documents: DocumentService  # disclosure documents: archive, reprint, verify
 
     @classmethod
     def build(
@@ -82,6 +84,12 @@ class Services:
         sales.after_cancellation.append(reviews.after_cancellation)
         products.on_rerated.append(reviews.on_rerated)
         assessments.on_confirmed.append(reviews.on_assessment_confirmed)
+        # The disclosure with the sale, the special risk warning before the exception request.
+        documents = DocumentService(uow_factory, policy, hasher)
+        documents.keys = keys
+        sales.after_sale.append(documents.on_sale)
+        sales.after_exception_submitted.append(documents.on_exception_submitted)
+        clients.timeline_providers.append(documents.timeline_provider)
         return cls(
             auth=auth,
             users=UserService(uow_factory, policy, hasher),
@@ -100,4 +108,5 @@ class Services:
             complaint_reports=ComplaintReportService(uow_factory, policy, hasher),
             callbacks=callbacks,
             reviews=reviews,
+            documents=documents,
         )

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import crm_desk.services.container  # noqa: F401  (every service registers its operations)
+from crm_desk.domain.aftercare import CHECKLIST_IDS, CallInput
 from crm_desk.domain.errors import AccountDisabled, PermissionDenied
 from crm_desk.domain.interviews import FollowUpInput, InterviewInput
 from crm_desk.domain.roles import Role
@@ -24,7 +25,8 @@ from crm_desk.services.actor import Actor
 from crm_desk.services.client_dto import ClientQuery
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import OPERATIONS, PERMISSIONS, Permission
-from tests.clients_support import numbered_client
+from tests.assessment_support import BALANCED
+from tests.clients_support import numbered_client, prc_id
 from tests.complaint_support import RESOLUTION, answer, complaint_input
 from tests.conftest import USER_PASSWORD, FakeClock, MakeUser
 from tests.products_support import product_input
@@ -50,6 +52,9 @@ class Context:
     complaint: tuple[int, int] = (0, 0)  # (id, version): of client_id, handled by the actor
     product_id: int = 0  # a product on sale, version 1
     catalogue_preview: Any = None  # the actor's preview of a catalogue file of one new product
+    callback: tuple[int, int] = (0, 0)  # (id, version): an open call the actor may make
+    callback_case: int = 0  # an open case of a call (version 1)
+    review: tuple[int, int] = (0, 0)  # (id, version): an open review of client_id's holding
 
 
 Call = Callable[[Services, Actor, Context], Any]
@@ -263,6 +268,43 @@ def with_catalogue_preview(s: Services, a: Actor, c: Context) -> Context:
     return replace(c, catalogue_preview=preview)
 
 
+def with_callback(s: Services, a: Actor, c: Context) -> Context:
+    """A sale by the target adviser to an elderly client of theirs: a call the actor may make
+    now (no cooling-off), being another adviser or a supervisor of the branch."""
+    raw = numbered_client(62, id_number=prc_id("110105", date(1950, 3, 3), "062"))
+    client = s.clients.create_client(SETUP, raw, adviser_id=c.target.user_id).id
+    draft = s.assessments.start(c.target, client)
+    draft = s.assessments.save_answers(c.target, draft.id, draft.version, BALANCED)
+    s.assessments.confirm(c.target, draft.id, draft.version, True)
+    product = s.products.create_product(SETUP, product_input("PM-CB", risk_level="R1")).id
+    s.sales.record(c.target, client, product, "50000")
+    task = s.callbacks.board(SETUP).all[0]
+    return replace(c, callback=(task.id, task.version))
+
+
+def with_callback_case(s: Services, a: Actor, c: Context) -> Context:
+    c = with_callback(s, a, c)
+    answers = dict.fromkeys(CHECKLIST_IDS, True) | {"contract_read": False}
+    call = CallInput("reached", answers, notes="The client has not read the contract yet")
+    recorded = s.callbacks.record_call(a, *c.callback, call)
+    assert recorded.case_id is not None
+    return replace(c, callback_case=recorded.case_id)
+
+
+def with_review(s: Services, a: Actor, c: Context) -> Context:
+    """The prepared client (C3) holds an R2 product that is re-rated R5."""
+    c = with_client(s, a, c)
+    adviser = owner(a, c)
+    draft = s.assessments.start(adviser, c.client_id)
+    draft = s.assessments.save_answers(adviser, draft.id, draft.version, BALANCED)
+    s.assessments.confirm(adviser, draft.id, draft.version, True)
+    product = s.products.create_product(SETUP, product_input("PM-RV")).id
+    s.sales.record(adviser, c.client_id, product, "50000")
+    s.products.update_product(SETUP, product, 1, product_input("PM-RV", risk_level="R5"))
+    review = s.reviews.reviews(SETUP).rows[0]
+    return replace(c, review=(review.id, review.version))
+
+
 # Reads that leave an audit event all the same: compliance may make them.
 AUDITED_READS = {
     "CatalogueService.export_catalogue": "products.exported",
@@ -281,6 +323,39 @@ WRITE_STEPS = {
 
 
 CASES: dict[str, Case] = {
+    # -- follow-up calls and suitability reviews
+    "CallbackService.board": Case(lambda s, a, c: s.callbacks.board(a), None),
+    "CallbackService.task_detail": Case(
+        lambda s, a, c: s.callbacks.task_detail(a, c.callback[0]), None, with_callback
+    ),
+    "CallbackService.record_call": Case(
+        lambda s, a, c: s.callbacks.record_call(
+            a, *c.callback, CallInput("reached", dict.fromkeys(CHECKLIST_IDS, True))
+        ),
+        "callback.recorded",
+        with_callback,
+    ),
+    "CallbackService.reveal_phone": Case(
+        lambda s, a, c: s.callbacks.reveal_phone(a, c.callback[0]),
+        "client.revealed",
+        with_callback,
+    ),
+    "CallbackService.cases": Case(lambda s, a, c: s.callbacks.cases(a), None),
+    "CallbackService.resolve_case": Case(
+        lambda s, a, c: s.callbacks.resolve_case(
+            a, c.callback_case, 1, "Explained the contract to the client again in the branch"
+        ),
+        "callback_case.resolved",
+        with_callback_case,
+    ),
+    "ReviewService.reviews": Case(lambda s, a, c: s.reviews.reviews(a), None),
+    "ReviewService.close_review": Case(
+        lambda s, a, c: s.reviews.close_review(
+            a, *c.review, "client_informed", "Told the client the product is now R5"
+        ),
+        "suitability_review.closed",
+        with_review,
+    ),
     # -- the product catalogue
     "ProductService.list_products": Case(lambda s, a, c: s.products.list_products(a), None),
     "ProductService.get_product": Case(
