@@ -222,9 +222,11 @@ def test_export_writes_the_figures_and_one_line_per_complaint(
         with path.open(encoding="utf-8-sig", newline="") as stream:
             rows = [list(r) for r in csv.reader(stream)]
     else:
-        sheet = load_workbook(path, read_only=True).active
+        workbook = load_workbook(path, read_only=True)
+        sheet = workbook.active
         assert sheet is not None
         rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        workbook.close()
     figures = _figures(rows)
     assert figures["投诉量 Complaints"] == "12"
     assert figures["处理天数中位数 Median handling days"] == f"{report.median_days:.1f}"
