@@ -27,9 +27,7 @@ def assessed_client(
     form = numbered_client(next(_numbers), name=name, **changes)
     client_id = services.clients.create_client(adviser, form, acknowledge_similar=True).id
     draft = services.assessments.start(adviser, client_id)
-    draft = services.assessments.save_answers(
-        adviser, draft.id, draft.version, answers or BALANCED
-    )
+    draft = services.assessments.save_answers(adviser, draft.id, draft.version, answers or BALANCED)
     services.assessments.confirm(adviser, draft.id, draft.version, True)
     return client_id
 
