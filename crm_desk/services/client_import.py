@@ -52,7 +52,6 @@ from crm_desk.services.tabular import (
     PROGRESS_EVERY,
     Cancelled,
     FileRefused,
-    ImportPhase,
     Progress,
     Table,
     header_index,
@@ -60,6 +59,7 @@ from crm_desk.services.tabular import (
     read_table,
 )
 from crm_desk.services.tabular import ImportCancelled as ImportCancelled  # re-exported
+from crm_desk.services.tabular import ImportPhase as ImportPhase  # re-exported
 from crm_desk.services.tabular import cell_text as _cell_text
 from crm_desk.services.tabular import check_cancel as _check_cancel
 from crm_desk.services.tabular import format_of as _format_of

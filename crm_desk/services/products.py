@@ -315,11 +315,11 @@ class ProductService(Service):
         query = query or ProductQuery()
         statement = select(Product).order_by(Product.code)
         if query.status is not None:
-            statement = statement.where(Product.status == query.status.value)
+            statement = statement.where(Product.status == str(query.status))
         if query.product_type is not None:
-            statement = statement.where(Product.product_type == query.product_type.value)
+            statement = statement.where(Product.product_type == str(query.product_type))
         if query.risk_level is not None:
-            statement = statement.where(Product.risk_level == query.risk_level.value)
+            statement = statement.where(Product.risk_level == str(query.risk_level))
         text = " ".join(query.text.split())
         if text:
             pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

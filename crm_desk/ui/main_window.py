@@ -34,6 +34,7 @@ from crm_desk.ui.pages.audit import AuditPage
 from crm_desk.ui.pages.clients import ClientsArea
 from crm_desk.ui.pages.follow_ups import FollowUpsPage
 from crm_desk.ui.pages.home import HomePage
+from crm_desk.ui.pages.products import ProductsPage
 from crm_desk.ui.pages.users import UsersPage
 from crm_desk.ui.tasks import TaskRunner
 
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
             approvals = ApprovalsPage(s, a)
             approvals.open_client.connect(self.open_client)
             pages.append(("approvals", self.tr("Approvals"), approvals))
+        self.products_page: ProductsPage | None = None
+        if allowed(a.role, Permission.PRODUCTS_VIEW):
+            self.products_page = ProductsPage(s, a, self._runner)
+            pages.append(("products", self.tr("Products"), self.products_page))
         if allowed(a.role, Permission.USERS_VIEW):
             pages.append(("users", self.tr("Users and branches"), UsersPage(s, a)))
         if allowed(a.role, Permission.AUDIT_VIEW):
