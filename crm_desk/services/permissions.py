@@ -48,6 +48,9 @@ class Permission(StrEnum):
     SALES_VIEW = "sales_view"  # sales, verdicts and exception requests within the actor's reach
     SALES_RECORD = "sales_record"  # record, cancel, correct a sale; submit an exception request
     EXCEPTIONS_DECIDE = "exceptions_decide"  # approve or reject (never one's own: four eyes)
+    DOCUMENTS_VIEW = "documents_view"  # archived documents of the clients within reach
+    DOCUMENTS_PRINT = "documents_print"  # make an assessment's document; reprint a copy
+    DOCUMENTS_VERIFY = "documents_verify"  # check a PDF against the archive
 
 
 A, S, C, M = Role.ADVISER, Role.SUPERVISOR, Role.COMPLIANCE, Role.ADMINISTRATOR
@@ -90,6 +93,11 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.SALES_VIEW: frozenset({A, S, C}),
     Permission.SALES_RECORD: frozenset({A, S}),
     Permission.EXCEPTIONS_DECIDE: frozenset({S}),
+    # Documents: those who serve clients print them; compliance reads and verifies, and never
+    # adds a copy to the archive; anyone handed a paper may check it (no client data shown).
+    Permission.DOCUMENTS_VIEW: frozenset({A, S, C}),
+    Permission.DOCUMENTS_PRINT: frozenset({A, S}),
+    Permission.DOCUMENTS_VERIFY: frozenset({A, S, C}),
 }
 
 # Every guarded operation, "Class.method" -> permission; the permission-matrix test walks it.

@@ -55,6 +55,10 @@ class Context:
     callback: tuple[int, int] = (0, 0)  # (id, version): an open call the actor may make
     callback_case: int = 0  # an open case of a call (version 1)
     review: tuple[int, int] = (0, 0)  # (id, version): an open review of client_id's holding
+    sale_id: int = 0  # a sale to client_id (its disclosure made with it)
+    document_id: int = 0  # an archived document of client_id
+    request_id: int = 0  # a pending exception request for client_id, by its adviser
+    sale_products: tuple[int, int, int] = (0, 0, 0)  # on sale: fits, needs an exception, cooling
 
 
 Call = Callable[[Services, Actor, Context], Any]
@@ -305,6 +309,68 @@ def with_review(s: Services, a: Actor, c: Context) -> Context:
     return replace(c, review=(review.id, review.version))
 
 
+def with_sale(s: Services, a: Actor, c: Context) -> Context:
+    """The prepared client (C3) bought an R2 product: the disclosure was made with the sale."""
+    c = with_client(s, a, c)
+    adviser = owner(a, c)
+    draft = s.assessments.start(adviser, c.client_id)
+    draft = s.assessments.save_answers(adviser, draft.id, draft.version, BALANCED)
+    s.assessments.confirm(adviser, draft.id, draft.version, True)
+    product = s.products.create_product(SETUP, product_input("PM-DOC")).id
+    return replace(c, sale_id=s.sales.record(adviser, c.client_id, product, "50000").id)
+
+
+def with_document(s: Services, a: Actor, c: Context) -> Context:
+    c = with_sale(s, a, c)
+    [document] = s.documents.sale_documents(owner(a, c), c.sale_id)
+    return replace(c, document_id=document.id)
+
+
+def with_sale_products(s: Services, a: Actor, c: Context) -> Context:
+    """The prepared client assessed C3, and three products on sale: an R2 that fits, an R4 that
+    needs an exception and an R3 private fund with 24 hours of cooling-off."""
+    c = with_client(s, a, c)
+    adviser = owner(a, c)
+    draft = s.assessments.start(adviser, c.client_id)
+    draft = s.assessments.save_answers(adviser, draft.id, draft.version, BALANCED)
+    s.assessments.confirm(adviser, draft.id, draft.version, True)
+    fits = s.products.create_product(SETUP, product_input("SL-R2")).id
+    risky = s.products.create_product(
+        SETUP, product_input("SL-R4", product_type="public_fund", risk_level="R4")
+    ).id
+    cooling = s.products.create_product(
+        SETUP,
+        product_input(
+            "SL-PF", product_type="private_fund", risk_level="R3", cooling_off_hours="24"
+        ),
+    ).id
+    return replace(c, sale_products=(fits, risky, cooling))
+
+
+def submit_exception(s: Services, a: Actor, c: Context) -> Any:
+    return s.sales.submit_exception(
+        a,
+        c.client_id,
+        c.sale_products[1],
+        "20000",
+        True,
+        True,
+        "客户书面坚持购买",
+        "客户有五年基金投资经验，了解净值波动，仅配置少量比例。",
+    )
+
+
+def with_exception_request(s: Services, a: Actor, c: Context) -> Context:
+    c = with_sale_products(s, a, c)
+    return replace(c, request_id=submit_exception(s, owner(a, c), c).id)
+
+
+def with_cooling_sale(s: Services, a: Actor, c: Context) -> Context:
+    c = with_sale_products(s, a, c)
+    sale = s.sales.record(owner(a, c), c.client_id, c.sale_products[2], "50000")
+    return replace(c, sale_id=sale.id)
+
+
 # Reads that leave an audit event all the same: compliance may make them.
 AUDITED_READS = {
     "CatalogueService.export_catalogue": "products.exported",
@@ -323,6 +389,31 @@ WRITE_STEPS = {
 
 
 CASES: dict[str, Case] = {
+    # -- disclosure documents
+    "DocumentService.assessment_document": Case(
+        lambda s, a, c: s.documents.assessment_document(a, c.assessments[1]),
+        "document.generated",
+        with_assessments,
+    ),
+    "DocumentService.sale_documents": Case(
+        lambda s, a, c: s.documents.sale_documents(a, c.sale_id), None, with_sale
+    ),
+    "DocumentService.reprint": Case(
+        lambda s, a, c: s.documents.reprint(a, c.document_id), "document.reprinted", with_document
+    ),
+    "DocumentService.list_documents": Case(
+        lambda s, a, c: s.documents.list_documents(a, client_id=c.client_id), None, with_document
+    ),
+    "DocumentService.today": Case(lambda s, a, c: s.documents.today(a), None),
+    "DocumentService.pdf": Case(
+        lambda s, a, c: s.documents.pdf(a, c.document_id), None, with_document
+    ),
+    "DocumentService.pdfs": Case(
+        lambda s, a, c: s.documents.pdfs(a, [c.document_id]), None, with_document
+    ),
+    "DocumentService.verify": Case(
+        lambda s, a, c: s.documents.verify(a, b"%PDF-1.4 not one of ours"), None
+    ),
     # -- follow-up calls and suitability reviews
     "CallbackService.board": Case(lambda s, a, c: s.callbacks.board(a), None),
     "CallbackService.task_detail": Case(
@@ -596,6 +687,61 @@ CASES: dict[str, Case] = {
     "AssessmentService.reminders": Case(
         lambda s, a, c: s.assessments.reminders(a), None, with_assessments
     ),
+    # -- sales and exception requests
+    "SaleService.shelf": Case(
+        lambda s, a, c: s.sales.shelf(a, c.client_id), None, with_sale_products
+    ),
+    "SaleService.check": Case(
+        lambda s, a, c: s.sales.check(a, c.client_id, c.sale_products[0], "50000"),
+        None,
+        with_sale_products,
+    ),
+    "SaleService.record": Case(
+        lambda s, a, c: s.sales.record(a, c.client_id, c.sale_products[0], "50000"),
+        "sale.recorded",
+        with_sale_products,
+    ),
+    "SaleService.submit_exception": Case(
+        submit_exception, "exception.submitted", with_sale_products
+    ),
+    "SaleService.approve": Case(
+        lambda s, a, c: s.sales.approve(a, c.request_id, "同意，客户经验充分"),
+        ("exception.approved", "sale.recorded"),
+        with_exception_request,
+    ),
+    "SaleService.reject": Case(
+        lambda s, a, c: s.sales.reject(a, c.request_id, "不同意，金额过大"),
+        "exception.rejected",
+        with_exception_request,
+    ),
+    "SaleService.exception_queue": Case(
+        lambda s, a, c: s.sales.exception_queue(a), None, with_exception_request
+    ),
+    "SaleService.my_requests": Case(
+        lambda s, a, c: s.sales.my_requests(a), None, with_exception_request
+    ),
+    "SaleService.client_requests": Case(
+        lambda s, a, c: s.sales.client_requests(a, c.client_id), None, with_exception_request
+    ),
+    "SaleService.exception_detail": Case(
+        lambda s, a, c: s.sales.exception_detail(a, c.request_id), None, with_exception_request
+    ),
+    "SaleService.client_sales": Case(
+        lambda s, a, c: s.sales.client_sales(a, c.client_id), None, with_cooling_sale
+    ),
+    "SaleService.get_sale": Case(
+        lambda s, a, c: s.sales.get_sale(a, c.sale_id), None, with_cooling_sale
+    ),
+    "SaleService.cancel": Case(
+        lambda s, a, c: s.sales.cancel(a, c.sale_id, "客户冷静期内改变主意"),
+        "sale.cancelled",
+        with_cooling_sale,
+    ),
+    "SaleService.correct": Case(
+        lambda s, a, c: s.sales.correct(a, c.sale_id, "合同编号应为 HT-2026-0042"),
+        "sale.corrected",
+        with_cooling_sale,
+    ),
     # -- import and export
     "ClientImportService.preview": Case(
         lambda s, a, c: s.client_import.preview(a, c.folder / f"import-{a.username}.csv"),
@@ -724,6 +870,7 @@ def test_only_those_who_serve_clients_change_client_records() -> None:
         "InterviewService.",
         "ClientImportService.",
         "AssessmentService.",
+        "SaleService.",
     )
     for name, permission in OPERATIONS.items():
         if name.startswith(client_services) and name not in AUDITED_READS:
