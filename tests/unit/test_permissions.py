@@ -698,7 +698,7 @@ CASES: dict[str, Case] = {
     ),
     "SaleService.record": Case(
         lambda s, a, c: s.sales.record(a, c.client_id, c.sale_products[0], "50000"),
-        "sale.recorded",
+        ("sale.recorded", "callback.created"),  # the client is 65 or over: a follow-up call
         with_sale_products,
     ),
     "SaleService.submit_exception": Case(
@@ -706,7 +706,7 @@ CASES: dict[str, Case] = {
     ),
     "SaleService.approve": Case(
         lambda s, a, c: s.sales.approve(a, c.request_id, "同意，客户经验充分"),
-        ("exception.approved", "sale.recorded"),
+        ("exception.approved", "sale.recorded", "callback.created"),
         with_exception_request,
     ),
     "SaleService.reject": Case(
@@ -734,7 +734,7 @@ CASES: dict[str, Case] = {
     ),
     "SaleService.cancel": Case(
         lambda s, a, c: s.sales.cancel(a, c.sale_id, "客户冷静期内改变主意"),
-        "sale.cancelled",
+        ("sale.cancelled", "callback.cancelled"),
         with_cooling_sale,
     ),
     "SaleService.correct": Case(
