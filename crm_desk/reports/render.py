@@ -174,6 +174,7 @@ def _fields(pairs: Sequence[tuple[str, str]], st: dict[str, ParagraphStyle]) -> 
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                 ("FONT", (0, 0), (-1, -1), FONT, label.fontSize, label.leading),
                 ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
                 ("TEXTCOLOR", (2, 0), (2, -1), MUTED),
@@ -204,6 +205,7 @@ def _grid(
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_LINE),
@@ -339,6 +341,7 @@ def _signatures(
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (2, 0), (2, -1), 0.6, INK),
                 ("LINEBELOW", (4, 0), (4, -1), 0.6, INK),
@@ -410,6 +413,7 @@ def _verification(
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BOX", (0, 0), (-1, -1), 0.5, RULE_LINE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
@@ -536,6 +540,7 @@ def _warning(f: WarningFacts, st: dict[str, ParagraphStyle]) -> list[Flowable]:
             colWidths=[WIDTH],
             style=TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#b3261e")),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -705,6 +710,9 @@ def _canvas_class(h: Header, fingerprint: str) -> type[Canvas]:
         """Holds the pages back until the end so that each can say "page X of Y"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Not Helvetica, which no reader is obliged to have: every font is embedded.
+            kwargs["initialFontName"] = FONT
+            kwargs["initialFontSize"] = 9.5
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
