@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from crm_desk.db.uow import UnitOfWork
+from crm_desk.demo_products import seed_products
 from crm_desk.domain.clients import ClientInput
 from crm_desk.domain.errors import AuthenticationFailed
 from crm_desk.domain.identity import check_phone
@@ -55,6 +56,7 @@ def seed_demo(services: Services) -> dict[str, tuple[str, str]]:
     branches = {"SH-001": admin.branch_id}
     second = services.users.create_branch(admin, code="SH-002", name="上海静安寺支行")
     branches[second.code] = second.id
+    seed_products(services, admin)  # the shelf first: the demo sales refer to it by code
 
     for username, (full_name, role, branch) in DEMO_USERS.items():
         temporary, permanent = _password(), _password()

@@ -323,3 +323,19 @@ def test_only_administrators_manage_the_catalogue(
         services.products.set_status(user, created.id, 1, "closed", "Closed by someone")
     assert services.products.get_product(user, created.id) == created
     assert len(product_events(services, admin)) == 1
+
+
+def test_the_demo_shelf_covers_every_level_and_type(services: Services, admin: Actor) -> None:
+    from crm_desk.demo_products import SHELF_CODES, seed_products
+
+    codes = seed_products(services, admin)
+    assert codes == list(SHELF_CODES) and len(set(codes)) == len(codes) >= 20
+    shelf = services.products.list_products(admin)
+    assert {p.risk_level for p in shelf} == set(ProductRisk)
+    assert {p.product_type for p in shelf} == set(ProductType)
+    assert {p.status for p in shelf} == set(ProductStatus)
+    private = [p for p in shelf if p.product_type is ProductType.PRIVATE_FUND]
+    assert private and all(p.terms.cooling_off_hours >= 24 for p in private)
+    snowball = services.products.get_by_code(admin, "SN-SNOW-01")
+    assert snowball.terms.is_complex and snowball.risk_level is ProductRisk.R5
+    assert all(p.terms.risk_factors_zh and p.terms.risk_factors_en for p in shelf)
