@@ -59,7 +59,7 @@ def test_first_start_shows_first_run_and_opens_the_main_window(qtbot, services):
     assert window.status_role.text() == "Role: Administrator"
     assert window.status_branch.text() == "Branch: 上海陆家嘴支行"
     assert "test.sqlite3" in window.status_database.text()
-    assert nav_labels(window) == ["Home", "Users and branches", "Audit trail"]
+    assert nav_labels(window) == ["Home", "Products", "Users and branches", "Audit trail"]
 
 
 def test_sign_in_locks_after_five_failures(qtbot, services, admin):
@@ -200,7 +200,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot, services, admin):
     window = session.window
     assert window is not None and window is not first
     qtbot.addWidget(window)
-    assert nav_labels(window) == ["首页", "用户与网点", "审计轨迹"]
+    assert nav_labels(window) == ["首页", "产品", "用户与网点", "审计轨迹"]
     assert window.page_names[window.nav.currentRow()] == "audit"
     assert window.status_role.text() == "角色：管理员"
     session.change_language("en")
