@@ -215,8 +215,8 @@ def check_call(raw: CallInput, now: datetime, *, last_attempt: bool = False) -> 
         elif raw.next_try_at > now + timedelta(days=RESCHEDULE_MAX_DAYS):
             problems["next_try_at"] = Problem(
                 "call.next_try_too_late",
-                "Try again within {days} days.",
-                {"days": RESCHEDULE_MAX_DAYS},
+                "Try again within {max} days.",
+                {"max": RESCHEDULE_MAX_DAYS},
             )
         else:
             next_try = raw.next_try_at

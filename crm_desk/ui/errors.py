@@ -183,6 +183,104 @@ def problem_text(problem: Problem) -> str:
             "Errors", "Give the reason for the decision."
         ),
         "field.unknown": lambda: QCoreApplication.translate("Errors", "No such personal field."),
+        "complaint.description_required": lambda: QCoreApplication.translate(
+            "Errors", "Write down what the complainant says happened and what they ask for."
+        ),
+        "complaint.complainant_required": lambda: QCoreApplication.translate(
+            "Errors",
+            "Choose the client, or enter the name of a complainant who is not a client.",
+        ),
+        "complaint.contact_required": lambda: QCoreApplication.translate(
+            "Errors", "Enter how to reach the complainant (phone, address or e-mail)."
+        ),
+        "complaint.representatives_required": lambda: QCoreApplication.translate(
+            "Errors", "A group complaint names its representatives and how to reach them."
+        ),
+        "complaint.group_size": lambda: QCoreApplication.translate(
+            "Errors", "A group complaint has at least 2 complainants."
+        ),
+        "complaint.sale_unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose one of the client's sales."
+        ),
+        "complaint.reasoning_required": lambda: QCoreApplication.translate(
+            "Errors",
+            "Explain the decision: the facts found and the rule or contract term applied.",
+        ),
+        "complaint.root_cause_required": lambda: QCoreApplication.translate(
+            "Errors", "Describe what caused it, as the investigation found."
+        ),
+        "complaint.corrective_action_required": lambda: QCoreApplication.translate(
+            "Errors", "Say what changes so it does not happen again (or why nothing needs to)."
+        ),
+        "complaint.told_at_required": lambda: QCoreApplication.translate(
+            "Errors", "Enter when the client was told."
+        ),
+        "complaint.told_at_future": lambda: QCoreApplication.translate(
+            "Errors", "Record the answer once the client has been told."
+        ),
+        "complaint.told_at_before_decision": lambda: QCoreApplication.translate(
+            "Errors", "The client can only be told after the decision was recorded."
+        ),
+        "complaint.response_required": lambda: QCoreApplication.translate(
+            "Errors", "Write down what the client said to the answer."
+        ),
+        "complaint.satisfaction": lambda: QCoreApplication.translate(
+            "Errors", "Record the client's satisfaction from 1 to 5."
+        ),
+        "complaint.accepted_required": lambda: QCoreApplication.translate(
+            "Errors", "Record whether the client accepted the outcome."
+        ),
+        "handler.required": lambda: QCoreApplication.translate(
+            "Errors", "Choose who handles the complaint."
+        ),
+        "handler.unknown": lambda: QCoreApplication.translate(
+            "Errors", "Choose an active adviser or supervisor of the branch."
+        ),
+        "handler.subject": lambda: QCoreApplication.translate(
+            "Errors", "The adviser the complaint is about cannot handle it; choose someone else."
+        ),
+        "handler.seller": lambda: QCoreApplication.translate(
+            "Errors",
+            "The adviser who sold the product concerned cannot handle the complaint; choose "
+            "someone else.",
+        ),
+        "handler.same": lambda: QCoreApplication.translate(
+            "Errors", "Choose someone other than the current handler."
+        ),
+        "period.order": lambda: QCoreApplication.translate(
+            "Errors", "The last day cannot be before the first day."
+        ),
+        "period.too_long": lambda: QCoreApplication.translate(
+            "Errors", "Choose a period of ten years at most."
+        ),
+        # -- follow-up calls and suitability reviews
+        "call.outcome_required": lambda: QCoreApplication.translate(
+            "Errors", "Say whether the client was reached."
+        ),
+        "call.unknown_item": lambda: QCoreApplication.translate(
+            "Errors", "This question is not on the call's checklist."
+        ),
+        "call.answer_required": lambda: QCoreApplication.translate(
+            "Errors", "Answer yes or no, as the client said."
+        ),
+        "call.no_needs_note": lambda: QCoreApplication.translate(
+            "Errors", "Note what the client said for the questions answered no."
+        ),
+        "call.next_try_required": lambda: QCoreApplication.translate(
+            "Errors", "Choose when to try again."
+        ),
+        "call.next_try_past": lambda: QCoreApplication.translate(
+            "Errors", "The next try must be later than now."
+        ),
+        "call.next_try_too_late": lambda: QCoreApplication.translate(
+            "Errors", "Try again within {max} days."
+        ).format(**p),
+        "note.required": lambda: QCoreApplication.translate(
+            "Errors", "Write in a few words what was done."
+        ),
+        "review.outcome_required": lambda: QCoreApplication.translate(
+            "Errors", "Choose what came of the review."
+        ),
         # -- the product catalogue
         "product_code.required": lambda: QCoreApplication.translate(
             "Errors", "Enter the product code, for example WM-CASH-01."
@@ -297,6 +395,26 @@ def _conflict_text(p: dict[str, Any]) -> str:
         "set_up": lambda: QCoreApplication.translate(
             "Errors", "CRM Desk is already set up on this database; sign in instead."
         ),
+        "complaint_stage": lambda: QCoreApplication.translate(
+            "Errors",
+            "The complaint has moved to another stage since it was shown; refresh and check it.",
+        ),
+        "complaint_open": lambda: QCoreApplication.translate(
+            "Errors", "Only a complaint the client has been answered on can be reopened."
+        ),
+        "extension_exhausted": lambda: QCoreApplication.translate(
+            "Errors", "The deadline cannot be extended further: {max_days} days is the maximum."
+        ).format(max_days=p.get("max_days", "?")),
+        "extension_late": lambda: QCoreApplication.translate(
+            "Errors",
+            "The complaint is already overdue: an extension must be made before the deadline "
+            "passes. Answer the client as soon as possible.",
+        ),
+        "extension_own": lambda: QCoreApplication.translate(
+            "Errors",
+            "You handle this complaint, so another supervisor of the branch approves its "
+            "further extension (four eyes).",
+        ),
         "stale": lambda: QCoreApplication.translate(
             "Errors", "The record changed while saving. Reload it and make your change again."
         ),
@@ -365,6 +483,32 @@ def _conflict_text(p: dict[str, Any]) -> str:
             "Errors",
             "Someone else saved a record with the same code or name a moment ago. "
             "Refresh and try again.",
+        ),
+        "callback_closed": lambda: QCoreApplication.translate(
+            "Errors", "This follow-up call is already closed; refresh the list."
+        ),
+        "callback_own_sale": lambda: QCoreApplication.translate(
+            "Errors",
+            "You made this sale, so you may not make its follow-up call: a colleague of the "
+            "branch makes it.",
+        ),
+        "callback_not_caller": lambda: QCoreApplication.translate(
+            "Errors", "Only an adviser or supervisor of the client's branch makes this call."
+        ),
+        "callback_cooling_off": lambda: QCoreApplication.translate(
+            "Errors",
+            "The cooling-off period runs until {until}: the client may not be contacted "
+            "before then. The call can be made from that time.",
+        ).format(until=_when(p.get("until"))),
+        "case_resolved": lambda: QCoreApplication.translate(
+            "Errors", "This case is already resolved; refresh the list."
+        ),
+        "case_own_sale": lambda: QCoreApplication.translate(
+            "Errors",
+            "You made this sale, so another supervisor of the branch resolves its case.",
+        ),
+        "review_closed": lambda: QCoreApplication.translate(
+            "Errors", "This review is already closed; refresh the list."
         ),
     }
     text = reasons.get(str(p.get("reason")))

@@ -69,6 +69,20 @@ def action_label(action: str) -> str:
         "follow_up.created": QCoreApplication.translate("Actions", "Follow-up set"),
         "follow_up.done": QCoreApplication.translate("Actions", "Follow-up done"),
         "follow_up.snoozed": QCoreApplication.translate("Actions", "Follow-up postponed"),
+        "complaint.accepted": QCoreApplication.translate("Actions", "Complaint accepted"),
+        "complaint.investigating": QCoreApplication.translate(
+            "Actions", "Complaint investigation started"
+        ),
+        "complaint.resolved": QCoreApplication.translate("Actions", "Complaint decided"),
+        "complaint.answered": QCoreApplication.translate(
+            "Actions", "Complainant answered (complaint closed)"
+        ),
+        "complaint.extended": QCoreApplication.translate("Actions", "Complaint deadline extended"),
+        "complaint.reassigned": QCoreApplication.translate("Actions", "Complaint reassigned"),
+        "complaint.reopened": QCoreApplication.translate("Actions", "Complaint reopened"),
+        "complaints.report_exported": QCoreApplication.translate(
+            "Actions", "Complaint report exported"
+        ),
         "assessment.started": QCoreApplication.translate("Actions", "Risk assessment started"),
         "assessment.confirmed": QCoreApplication.translate("Actions", "Risk assessment confirmed"),
         "assessment.discarded": QCoreApplication.translate(
@@ -83,6 +97,24 @@ def action_label(action: str) -> str:
         "product.status_changed": QCoreApplication.translate("Actions", "Product status changed"),
         "products.imported": QCoreApplication.translate("Actions", "Product catalogue imported"),
         "products.exported": QCoreApplication.translate("Actions", "Product catalogue exported"),
+        "callback.created": QCoreApplication.translate("Actions", "Follow-up call set"),
+        "callback.recorded": QCoreApplication.translate("Actions", "Follow-up call recorded"),
+        "callback.cancelled": QCoreApplication.translate(
+            "Actions", "Follow-up call cancelled with the sale"
+        ),
+        "callback_case.opened": QCoreApplication.translate("Actions", "Follow-up case opened"),
+        "callback_case.resolved": QCoreApplication.translate(
+            "Actions", "Follow-up case resolved"
+        ),
+        "suitability_review.run": QCoreApplication.translate(
+            "Actions", "Holdings reviewed for suitability"
+        ),
+        "suitability_review.closed": QCoreApplication.translate(
+            "Actions", "Suitability review closed"
+        ),
+        "suitability_review.withdrawn": QCoreApplication.translate(
+            "Actions", "Suitability reviews withdrawn (sale cancelled)"
+        ),
     }
     return labels.get(action, action)
 
@@ -95,9 +127,14 @@ def entity_label(entity_type: str) -> str:
         "client": QCoreApplication.translate("Entities", "Client"),
         "interview": QCoreApplication.translate("Entities", "Interview"),
         "follow_up": QCoreApplication.translate("Entities", "Follow-up"),
+        "complaint": QCoreApplication.translate("Entities", "Complaint"),
+        "complaint_report": QCoreApplication.translate("Entities", "Complaint report"),
         "product": QCoreApplication.translate("Entities", "Product"),
         "product_import": QCoreApplication.translate("Entities", "Catalogue import"),
         "product_export": QCoreApplication.translate("Entities", "Catalogue export"),
+        "callback_task": QCoreApplication.translate("Entities", "Follow-up call"),
+        "callback_case": QCoreApplication.translate("Entities", "Follow-up case"),
+        "suitability_review": QCoreApplication.translate("Entities", "Suitability review"),
     }
     return labels.get(entity_type, entity_type)
 
@@ -161,6 +198,30 @@ def field_label(field: str) -> str:
         "owner_id": QCoreApplication.translate("Fields", "owner"),
         "outcome": QCoreApplication.translate("Fields", "outcome"),
         "action": QCoreApplication.translate("Fields", "action"),
+        "category": QCoreApplication.translate("Fields", "category"),
+        "description": QCoreApplication.translate("Fields", "description"),
+        "handler_id": QCoreApplication.translate("Fields", "handler"),
+        "personal_data": QCoreApplication.translate("Fields", "touches personal data"),
+        "complainant_name": QCoreApplication.translate("Fields", "complainant"),
+        "complainant_contact": QCoreApplication.translate("Fields", "complainant's contact"),
+        "is_group": QCoreApplication.translate("Fields", "group complaint"),
+        "group_size": QCoreApplication.translate("Fields", "number of complainants"),
+        "representatives": QCoreApplication.translate("Fields", "representatives"),
+        "amount_in_dispute": QCoreApplication.translate("Fields", "amount in dispute"),
+        "subject_adviser_id": QCoreApplication.translate("Fields", "adviser complained about"),
+        "decision": QCoreApplication.translate("Fields", "decision"),
+        "reasoning": QCoreApplication.translate("Fields", "reasoning"),
+        "root_cause": QCoreApplication.translate("Fields", "root cause"),
+        "root_cause_text": QCoreApplication.translate("Fields", "root cause found"),
+        "corrective_action": QCoreApplication.translate("Fields", "corrective action"),
+        "answer_method": QCoreApplication.translate("Fields", "told by"),
+        "told_at": QCoreApplication.translate("Fields", "told at"),
+        "client_response": QCoreApplication.translate("Fields", "client's response"),
+        "satisfaction": QCoreApplication.translate("Fields", "satisfaction"),
+        "outcome_accepted": QCoreApplication.translate("Fields", "outcome accepted"),
+        "on_time": QCoreApplication.translate("Fields", "within the deadline"),
+        "extension_level": QCoreApplication.translate("Fields", "extensions"),
+        "round": QCoreApplication.translate("Fields", "round"),
         "name_zh": QCoreApplication.translate("Fields", "Chinese name"),
         "name_en": QCoreApplication.translate("Fields", "English name"),
         "product_type": QCoreApplication.translate("Fields", "product type"),
@@ -175,6 +236,28 @@ def field_label(field: str) -> str:
         "cooling_off_hours": QCoreApplication.translate("Fields", "cooling-off (hours)"),
         "risk_factors_zh": QCoreApplication.translate("Fields", "risk factors (Chinese)"),
         "risk_factors_en": QCoreApplication.translate("Fields", "risk factors (English)"),
+        "sale_id": QCoreApplication.translate("Fields", "sale"),
+        "client_id": QCoreApplication.translate("Fields", "client"),
+        "reasons": QCoreApplication.translate("Fields", "reasons"),
+        "callable_from": QCoreApplication.translate("Fields", "may be called from"),
+        "due_at": QCoreApplication.translate("Fields", "due by"),
+        "attempt_no": QCoreApplication.translate("Fields", "attempt"),
+        "answers": QCoreApplication.translate("Fields", "answers"),
+        "script_version": QCoreApplication.translate("Fields", "script version"),
+        "next_try_at": QCoreApplication.translate("Fields", "next try"),
+        "cancellation_id": QCoreApplication.translate("Fields", "cancellation"),
+        "task_id": QCoreApplication.translate("Fields", "follow-up call"),
+        "callback_task_id": QCoreApplication.translate("Fields", "follow-up call"),
+        "failed_items": QCoreApplication.translate("Fields", "answered no"),
+        "resolution": QCoreApplication.translate("Fields", "resolution"),
+        "cause": QCoreApplication.translate("Fields", "cause"),
+        "batch": QCoreApplication.translate("Fields", "batch"),
+        "holdings_checked": QCoreApplication.translate("Fields", "holdings checked"),
+        "reviews_opened": QCoreApplication.translate("Fields", "reviews opened"),
+        "review_ids": QCoreApplication.translate("Fields", "review numbers"),
+        "reviews_superseded": QCoreApplication.translate("Fields", "older reviews replaced"),
+        "note": QCoreApplication.translate("Fields", "note"),
+        "reviews": QCoreApplication.translate("Fields", "reviews"),
     }
     return labels.get(field, field)
 
