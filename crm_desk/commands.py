@@ -5,6 +5,7 @@ python main.py create-user ...           first administrator, or a user with a t
 python main.py verify-audit              check the audit chain; exit 1 if it is broken
 python main.py backup [--to DIR]         online copy of the SQLite database
 python main.py restore FILE              check a backup, keep the current file, then restore
+python main.py verify-document FILE.pdf  is the PDF an unaltered archived document? exit 1 if not
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         "import-key", help="install a data key exported on another workstation (checked first)"
     )
     imported.add_argument("file", type=Path)
+    document = sub.add_parser(
+        "verify-document",
+        help="check a PDF against the document archive: unaltered, which sale, or what is wrong",
+    )
+    document.add_argument("file", type=Path)
     restore = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
     restore.add_argument("file", type=Path)
     restore.add_argument(
@@ -173,6 +179,14 @@ def _run_on(backend: Backend, args: argparse.Namespace) -> int:
         services.keys.import_key(args.file)
         print("Data key imported; it matches this database.")
         return 0
+    if args.command == "verify-document":
+        try:
+            data = args.file.read_bytes()
+        except OSError as exc:
+            raise SystemExit(f"Cannot read {args.file}: {exc.strerror or exc}.") from exc
+        result = services.documents.verify(Actor.system(_operator()), data)
+        print(result.describe(), file=sys.stdout if result.ok else sys.stderr)
+        return 0 if result.ok else 1
     if args.command == "backup":
         target = backup_database(backend.engine, args.to or backend.paths.backup_dir)
         print(f"Backed up to {target}")
