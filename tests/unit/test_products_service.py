@@ -4,12 +4,22 @@ status changes, re-rating (audited, hooks in the same transaction), who may do w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from crm_desk.db.uow import UnitOfWork
-from crm_desk.domain.errors import ConcurrentEdit, NotFound, PermissionDenied, ValidationError
+from crm_desk.db.engine import make_engine
+from crm_desk.db.uow import UnitOfWork, uow_factory
+from crm_desk.domain.errors import (
+    ConcurrentEdit,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from crm_desk.domain.policy import Policy
 from crm_desk.domain.products import (
     ProductRisk,
     ProductStatus,
@@ -20,8 +30,10 @@ from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.dto import AuditEventDTO
+from crm_desk.services.passwords import fast_hasher_for_tests
 from crm_desk.services.product_dto import ProductQuery
-from tests.conftest import MakeUser
+from tests.conftest import FakeClock, MakeUser
+from tests.db.test_optimistic_locking import race
 from tests.products_support import product_input
 
 pytestmark = pytest.mark.db
@@ -339,3 +351,60 @@ def test_the_demo_shelf_covers_every_level_and_type(services: Services, admin: A
     snowball = services.products.get_by_code(admin, "SN-SNOW-01")
     assert snowball.terms.is_complex and snowball.risk_level is ProductRisk.R5
     assert all(p.terms.risk_factors_zh and p.terms.risk_factors_en for p in shelf)
+
+
+# -- two workstations at once -------------------------------------------------------------------
+@pytest.fixture
+def other_workstation(
+    database_url: str, clock: FakeClock, policy: Policy, crm_home: Path
+) -> Iterator[Services]:
+    """A second workstation on the same database: its own engine and sessions."""
+    engine = make_engine(database_url)
+    built = Services.build(
+        uow_factory(engine, clock), policy, fast_hasher_for_tests(), key_dir=crm_home / "keys"
+    )
+    built.keys.open()
+    yield built
+    engine.dispose()
+
+
+def test_two_administrators_saving_the_same_version_one_wins(
+    services: Services, other_workstation: Services, admin: Actor, make_user: MakeUser
+) -> None:
+    colleague = make_user(Role.ADMINISTRATOR)
+    created = services.products.create_product(admin, product_input(risk_level="R2"))
+    outcomes = race(
+        lambda: services.products.update_product(
+            admin, created.id, 1, product_input(risk_level="R3")
+        ),
+        lambda: other_workstation.products.update_product(
+            colleague, created.id, 1, product_input(risk_level="R4")
+        ),
+    )
+    assert sorted(outcomes)[1] == "saved", outcomes
+    assert sorted(outcomes)[0] in ("concurrent_edit", "conflict:stale"), outcomes
+    current = services.products.get_product(admin, created.id)
+    assert current.version == 2
+    rerated = [e for e in product_events(services, admin) if e.action == "product.rerated"]
+    assert [e.changes["risk_level"] for e in rerated] == [["R2", current.risk_level.value]]
+
+
+def test_two_administrators_creating_the_same_code_one_wins(
+    services: Services, other_workstation: Services, admin: Actor, make_user: MakeUser
+) -> None:
+    colleague = make_user(Role.ADMINISTRATOR)
+
+    def create(service: Services, actor: Actor, name: str) -> None:
+        try:
+            service.products.create_product(actor, product_input("WM-NEW", name_en=name))
+        except ValidationError as exc:  # the other one was committed before this one looked
+            assert exc.problems["code"].code == "product_code.taken"
+            raise Conflict("taken", reason="duplicate") from exc
+
+    outcomes = race(
+        lambda: create(services, admin, "Mine"),
+        lambda: create(other_workstation, colleague, "Theirs"),
+    )
+    assert sorted(outcomes) == ["conflict:duplicate", "saved"], outcomes
+    assert [p.code for p in services.products.list_products(admin)] == ["WM-NEW"]
+    assert [e.action for e in product_events(services, admin)] == ["product.created"]
