@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    case,
     exists,
     func,
     insert,
@@ -385,11 +386,13 @@ class ReviewService(Service):
             scope.append(SuitabilityReview.status == status.value)
         if adviser_id is not None:
             scope.append(Client.adviser_id == adviser_id)
-        order = (
-            (SuitabilityReview.created_at, SuitabilityReview.id)
-            if status is ReviewStatus.OPEN
-            else (SuitabilityReview.closed_at.desc(), SuitabilityReview.id.desc())
-        )
+        if status is ReviewStatus.OPEN:
+            order: tuple[Any, ...] = (SuitabilityReview.created_at, SuitabilityReview.id)
+        elif status is None:  # open ones first, then the latest
+            still_open = case((SuitabilityReview.status == ReviewStatus.OPEN.value, 0), else_=1)
+            order = (still_open, SuitabilityReview.created_at.desc(), SuitabilityReview.id.desc())
+        else:
+            order = (SuitabilityReview.closed_at.desc(), SuitabilityReview.id.desc())
         rows = uow.session.execute(self._select().where(*scope).order_by(*order).limit(limit)).all()
         total = uow.session.execute(
             select(func.count(SuitabilityReview.id))
