@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crm_desk import __version__
 from crm_desk.domain.errors import AccountDisabled, AccountLocked, KnownError
+from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import Permission, allowed
@@ -31,10 +32,14 @@ from crm_desk.ui.i18n import LANGUAGES, chosen_language
 from crm_desk.ui.idle_lock import LockScreen
 from crm_desk.ui.pages.approvals import ApprovalsPage
 from crm_desk.ui.pages.audit import AuditPage
+from crm_desk.ui.pages.callbacks import CallbacksPage
 from crm_desk.ui.pages.clients import ClientsArea
+from crm_desk.ui.pages.complaints import ComplaintsPage
+from crm_desk.ui.pages.exception_queue import MyRequestsPage
 from crm_desk.ui.pages.follow_ups import FollowUpsPage
 from crm_desk.ui.pages.home import HomePage
 from crm_desk.ui.pages.products import ProductsPage
+from crm_desk.ui.pages.reviews import ReviewsPage
 from crm_desk.ui.pages.users import UsersPage
 from crm_desk.ui.tasks import TaskRunner
 
@@ -114,10 +119,28 @@ class MainWindow(QMainWindow):
             follow_ups = FollowUpsPage(s, a)
             follow_ups.open_client.connect(self.open_client)
             pages.append(("follow_ups", self.tr("My follow-ups"), follow_ups))
-        if allowed(a.role, Permission.PROFESSIONAL_DECIDE):
+        if allowed(a.role, Permission.CALLBACKS_VIEW):
+            callbacks = CallbacksPage(s, a)
+            callbacks.open_client.connect(self.open_client)
+            pages.append(("callbacks", self.tr("Follow-up calls"), callbacks))
+        if allowed(a.role, Permission.REVIEWS_VIEW):
+            reviews = ReviewsPage(s, a)
+            reviews.open_client.connect(self.open_client)
+            pages.append(("reviews", self.tr("Suitability reviews"), reviews))
+        if allowed(a.role, Permission.SALES_RECORD):
+            my_requests = MyRequestsPage(s, a)
+            my_requests.open_client.connect(self.open_client)
+            pages.append(("my_requests", self.tr("My exception requests"), my_requests))
+        # Supervisors decide; compliance reads the same queues.
+        if allowed(a.role, Permission.PROFESSIONAL_DECIDE) or a.role is Role.COMPLIANCE:
             approvals = ApprovalsPage(s, a)
             approvals.open_client.connect(self.open_client)
             pages.append(("approvals", self.tr("Approvals"), approvals))
+        self.complaints_page: ComplaintsPage | None = None
+        if allowed(a.role, Permission.COMPLAINTS_VIEW):
+            self.complaints_page = ComplaintsPage(s, a, self._runner)
+            self.complaints_page.counts_changed.connect(lambda _c: self._complaint_counts())
+            pages.append(("complaints", self.tr("Complaints"), self.complaints_page))
         self.products_page: ProductsPage | None = None
         if allowed(a.role, Permission.PRODUCTS_VIEW):
             self.products_page = ProductsPage(s, a, self._runner)
@@ -148,6 +171,21 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
             self.addAction(action)
+        self._complaint_counts()
+
+    def _complaint_counts(self) -> None:
+        """The navigation shows how many complaints are overdue or due soon."""
+        page = self.complaints_page
+        if page is None or page.counts is None or "complaints" not in self.page_names:
+            return
+        item = self.nav.item(self.page_names.index("complaints"))
+        counts = page.counts
+        text = self.tr("Complaints")
+        if counts.overdue:
+            text = self.tr("Complaints ({n} overdue)").format(n=counts.overdue)
+        elif counts.due_soon:
+            text = self.tr("Complaints ({n} due soon)").format(n=counts.due_soon)
+        item.setText(text)
 
     def open_client(self, client_id: int) -> None:
         if self.clients_area is not None:

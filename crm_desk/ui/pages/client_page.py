@@ -37,6 +37,14 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import action_label, field_label, local_time
 from crm_desk.ui.labels import label
 from crm_desk.ui.pages.client_assessments import ClientAssessmentsTab
+from crm_desk.ui.pages.client_sales import (
+    SALE_KINDS,
+    ClientProductsTab,
+    ClientSalesTab,
+    timeline_detail,
+    timeline_kind,
+)
+from crm_desk.ui.pages.complaints import ClientComplaintsTab
 from crm_desk.ui.table_model import Column, RowsModel
 from crm_desk.ui.tasks import TaskRunner
 from crm_desk.ui.widgets import CheckedForm, configure_table
@@ -49,7 +57,7 @@ def _kind(entry: TimelineEntry) -> str:
         "follow_up": QCoreApplication.translate("Timeline", "Follow-up"),
         "assessment": QCoreApplication.translate("Timeline", "Risk assessment"),
     }
-    return kinds.get(entry.kind, entry.kind)
+    return kinds.get(entry.kind) or timeline_kind(entry.kind) or entry.kind
 
 
 def _title(entry: TimelineEntry) -> str:
@@ -58,6 +66,8 @@ def _title(entry: TimelineEntry) -> str:
 
 def _detail(entry: TimelineEntry) -> str:
     """A profile change lists its fields: shown by their names in the user's language."""
+    if entry.kind in SALE_KINDS:
+        return timeline_detail(entry)
     if entry.kind != "profile":
         return entry.detail
     return "、".join(field_label(f.strip()) for f in entry.detail.split(",") if f.strip())
@@ -274,6 +284,16 @@ class ClientPage(QWidget):
         self.assessments_tab = ClientAssessmentsTab(services, actor, client_id)
         self.assessments_tab.changed.connect(self._assessment_changed)
         self.tabs.insertTab(1, self.assessments_tab, self.tr("Risk assessment"))
+        self.products_tab = ClientProductsTab(services, actor, client_id, self.detail.name)
+        self.sales_tab = ClientSalesTab(services, actor, client_id, self.detail.name)
+        self.products_tab.sold.connect(self._sales_changed)
+        self.sales_tab.changed.connect(self._sales_changed)
+        self.tabs.insertTab(2, self.products_tab, self.tr("Products"))
+        self.tabs.insertTab(3, self.sales_tab, self.tr("Sales"))
+        self.complaints_tab: ClientComplaintsTab | None = None
+        if allowed(actor.role, Permission.COMPLAINTS_VIEW):
+            self.complaints_tab = ClientComplaintsTab(services, actor, client_id, self.detail.name)
+            self.tabs.addTab(self.complaints_tab, self.tr("Complaints"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -403,6 +423,11 @@ class ClientPage(QWidget):
         self.reject_button.setVisible(may_decide)
         self._load_timeline()
 
+    def _sales_changed(self) -> None:
+        """A sale, a request or a refused attempt: the lists and the timeline follow."""
+        self.sales_tab.refresh()
+        self._load_timeline()
+
     def _assessment_changed(self) -> None:
         try:
             detail = self._services.clients.get_client(self._actor, self.client_id)
@@ -410,6 +435,7 @@ class ClientPage(QWidget):
             show_error(self, exc)
             return
         self.show_detail(detail)
+        self.products_tab.invalidate()  # a new level: every verdict may change
         self.changed.emit(detail)
 
     def _risk_badge(self, d: ClientDetail) -> str:
