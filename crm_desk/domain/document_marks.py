@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from crm_desk.reports.facts import MARKER
+from crm_desk.domain.documents import MARKER
 
 _INFO_STRING = re.compile(rb"/(?:Subject|Keywords)\s*(\(|<(?!<))")
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")

@@ -19,9 +19,27 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar, Union
 
+from crm_desk.domain.questionnaire import LocalizedText
+
 TEMPLATE_VERSION = "1"
 # Written into every document's metadata: "crm-desk-document <number> <content sha256>".
 MARKER = "crm-desk-document"
+
+
+# Printed on every document; {branch} is the branch's name. The deadlines are the norm's.
+COMPLAINT_CHANNEL = LocalizedText(
+    "如对本次服务有任何异议，您可以向{branch}客户服务柜台或客户经理提出，也可拨打本机构"
+    "客户服务热线。我们将在受理后 15 日内答复（复杂情形不超过 30 日）。对处理结果不满意的，"
+    "您可以向金融消费者权益保护部门或监管机构投诉。",
+    "If you are unhappy with our service, tell the service desk of {branch} or your adviser, "
+    "or call our customer service hotline. We answer within 15 days of accepting a complaint "
+    "(30 days for complex cases). If you disagree with the answer, you may complain to the "
+    "financial consumer protection department or the regulator.",
+)
+
+
+def complaint_channel(language: str, branch: str) -> str:
+    return COMPLAINT_CHANNEL.in_language(language).format(branch=branch)
 
 
 class DocumentKind(StrEnum):

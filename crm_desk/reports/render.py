@@ -15,29 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
-from reportlab.graphics.barcode import qrencoder
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
-
-from crm_desk.reports.facts import (
+from crm_desk.domain.documents import (
     MARKER,
     TEMPLATE_VERSION,
     AssessmentResultFacts,
@@ -54,31 +32,92 @@ from crm_desk.reports.texts import is_zh, level_text, lowest_label, money, t
 
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
 FONT = "WenQuanYiMicroHei"
-INK = colors.HexColor("#1f2933")
-MUTED = colors.HexColor("#5f6b7a")
-ACCENT = colors.HexColor("#14497a")
-RULE_LINE = colors.HexColor("#c5ccd6")
-SHADE = colors.HexColor("#eef2f7")
-OUTCOME_COLOURS = {
-    "pass": colors.HexColor("#1e6b3a"),
-    "note": colors.HexColor("#14497a"),
-    "warning": colors.HexColor("#8a5a00"),
-    "exception": colors.HexColor("#b3261e"),
-    "prohibited": colors.HexColor("#b3261e"),
-}
-MARGIN = 18 * mm
-PAGE_W, PAGE_H = A4
+MM = 72 / 25.4  # points in a millimetre
+PAGE_W, PAGE_H = 595.2755905511812, 841.8897637795277  # A4
+MARGIN = 18 * MM
 WIDTH = PAGE_W - 2 * MARGIN
+OUTCOME_HEX = {
+    "pass": "#1e6b3a",
+    "note": "#14497a",
+    "warning": "#8a5a00",
+    "exception": "#b3261e",
+    "prohibited": "#b3261e",
+}
 
-# Page streams compressed but not ASCII85-armoured: smaller files, made faster.
-rl_config.useA85 = 0
+# reportlab, loaded by _load() at the first document (never at start-up): its names are bound
+# here as module globals then, so the code below reads as if imported at the top.
+Style = Any  # reportlab.lib.styles.ParagraphStyle
+colors: Any = None
+qrencoder: Any = None
+pdfmetrics: Any = None
+TA_CENTER: Any = None
+ParagraphStyle: Any = None
+TTFont: Any = None
+Canvas: Any = None
+BaseDocTemplate: Any = None
+Flowable: Any = None
+Frame: Any = None
+KeepTogether: Any = None
+PageTemplate: Any = None
+Paragraph: Any = None
+Spacer: Any = None
+Table: Any = None
+TableStyle: Any = None
+QrCode: Any = None
+INK: Any = None
+MUTED: Any = None
+ACCENT: Any = None
+RULE_LINE: Any = None
+SHADE: Any = None
+OUTCOME_COLOURS: dict[str, Any] = {}
+mm = MM
+
+
+def _load() -> None:
+    global colors, qrencoder, pdfmetrics, TA_CENTER, ParagraphStyle, TTFont, Canvas
+    global BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+    global Table, TableStyle, QrCode, INK, MUTED, ACCENT, RULE_LINE, SHADE
+    if Table is not None:
+        return
+    from reportlab import rl_config
+    from reportlab.graphics.barcode import qrencoder
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Flowable,
+        Frame,
+        KeepTogether,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        TableStyle,
+    )
+    from reportlab.platypus import Table as _Table
+
+    # Page streams compressed but not ASCII85-armoured: smaller files, made faster.
+    rl_config.useA85 = 0
+    INK = colors.HexColor("#1f2933")
+    MUTED = colors.HexColor("#5f6b7a")
+    ACCENT = colors.HexColor("#14497a")
+    RULE_LINE = colors.HexColor("#c5ccd6")
+    SHADE = colors.HexColor("#eef2f7")
+    OUTCOME_COLOURS.update({k: colors.HexColor(v) for k, v in OUTCOME_HEX.items()})
+    QrCode = _qr_class(Flowable)
+    Table = _Table  # last: it marks the machinery as loaded
+
 
 _lock = threading.Lock()
-_styles: dict[str, dict[str, ParagraphStyle]] = {}
+_styles: dict[str, dict[str, Style]] = {}
 
 
 def ensure_font() -> None:
     """Register the font once per process (parsing the file takes about a tenth of a second)."""
+    _load()
     with _lock:
         if FONT in pdfmetrics.getRegisteredFontNames():
             return
@@ -86,7 +125,7 @@ def ensure_font() -> None:
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
 
 
-def styles(language: str) -> dict[str, ParagraphStyle]:
+def styles(language: str) -> dict[str, Style]:
     key = "zh" if is_zh(language) else "en"
     found = _styles.get(key)
     if found is not None:
@@ -137,7 +176,7 @@ def styles(language: str) -> dict[str, ParagraphStyle]:
 # -- building blocks ------------------------------------------------------------------------------
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def _p(text: str, style: Style) -> Any:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
@@ -145,17 +184,17 @@ LABEL_W, VALUE_W = WIDTH * 0.17, WIDTH * 0.33
 CELL_PADDING = 6
 
 
-def _fits(text: str, style: ParagraphStyle, width: float = LABEL_W) -> bool:
+def _fits(text: str, style: Style, width: float = LABEL_W) -> bool:
     return "\n" not in text and (
         pdfmetrics.stringWidth(text, FONT, style.fontSize) <= width - CELL_PADDING
     )
 
 
-def _value(text: str, st: dict[str, ParagraphStyle]) -> Any:
+def _value(text: str, st: dict[str, Style]) -> Any:
     return text if _fits(text, st["cell"], VALUE_W) else _p(text, st["cell"])
 
 
-def _fields(pairs: Sequence[tuple[str, str]], st: dict[str, ParagraphStyle]) -> Table:
+def _fields(pairs: Sequence[tuple[str, str]], st: dict[str, Style]) -> Any:
     """Label/value pairs, two to a row."""
     rows: list[list[Any]] = []
     for i in range(0, len(pairs), 2):
@@ -195,9 +234,9 @@ def _grid(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
-    st: dict[str, ParagraphStyle],
+    st: dict[str, Style],
     extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
+) -> Any:
     data: list[list[Any]] = [[_p(h, st["label"]) for h in header]]
     for row in rows:
         data.append([c if isinstance(c, Flowable) else _p(str(c), st["cell"]) for c in row])
@@ -219,7 +258,7 @@ def _grid(
     return table
 
 
-def _heading(key: str, lang: str, st: dict[str, ParagraphStyle], number: int | None) -> Paragraph:
+def _heading(key: str, lang: str, st: dict[str, Style], number: int | None) -> Any:
     text = t(key, lang)
     if number is not None:
         zh_numbers = "一二三四五六七八九十"
@@ -231,10 +270,10 @@ def _heading(key: str, lang: str, st: dict[str, ParagraphStyle], number: int | N
 class _Sections:
     """Numbers the section headings as they are added: 一、二、… / 1. 2. …"""
 
-    def __init__(self, lang: str, st: dict[str, ParagraphStyle]) -> None:
+    def __init__(self, lang: str, st: dict[str, Style]) -> None:
         self.lang, self.st, self.count = lang, st, 0
 
-    def __call__(self, key: str) -> Paragraph:
+    def __call__(self, key: str) -> Any:
         self.count += 1
         return _heading(key, self.lang, self.st, self.count)
 
@@ -287,14 +326,14 @@ def _product_pairs(p: ProductFacts, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def _risk_list(p: ProductFacts, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [_p(t("risks.intro", lang), st["body"]), Spacer(1, 3)]
+def _risk_list(p: ProductFacts, lang: str, st: dict[str, Style]) -> list[Any]:
+    out: list[Any] = [_p(t("risks.intro", lang), st["body"]), Spacer(1, 3)]
     for n, factor in enumerate(p.risk_factors, start=1):
         out.append(Paragraph(f"{n}.&nbsp;&nbsp;{escape(factor)}", st["item"]))
     return out
 
 
-def _rules_table(rules: Sequence[RuleLine], lang: str, st: dict[str, ParagraphStyle]) -> Table:
+def _rules_table(rules: Sequence[RuleLine], lang: str, st: dict[str, Style]) -> Any:
     rows = []
     extra: list[tuple[Any, ...]] = []
     for i, r in enumerate(rules, start=1):
@@ -318,9 +357,7 @@ def _rules_table(rules: Sequence[RuleLine], lang: str, st: dict[str, ParagraphSt
     )
 
 
-def _signatures(
-    roles: Sequence[tuple[str, str]], lang: str, st: dict[str, ParagraphStyle]
-) -> Table:
+def _signatures(roles: Sequence[tuple[str, str]], lang: str, st: dict[str, Style]) -> Any:
     """One row per signer: role, printed name (if known), a line to sign and a line for the date."""
     rows = []
     for key, name in roles:
@@ -357,46 +394,47 @@ def qr_payload(number: str, fingerprint: str) -> str:
     return f"{MARKER}:{number}:{fingerprint}"
 
 
-class QrCode(Flowable):  # type: ignore[misc]
-    """The QR code as one filled path of dark modules: reportlab's QR widget builds a shape
-    object per module, which made it the slowest part of a document."""
+def _qr_class(base: Any) -> Any:
+    class QrCode(base):  # type: ignore[misc]
+        """The QR code as one filled path of dark modules: reportlab's QR widget builds a shape
+        object per module, which made it the slowest part of a document."""
 
-    def __init__(self, payload: str, size: float) -> None:
-        super().__init__()
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(payload)
-        # Any of the eight masks reads the same; trying all eight for the "best" one cost more
-        # than the rest of the page.
-        code.version = code.calculate_version()
-        code.makeImpl(False, 0)
-        self.modules: list[list[bool]] = [[bool(m) for m in row] for row in code.modules]
-        self.width = self.height = size
+        def __init__(self, payload: str, size: float) -> None:
+            super().__init__()
+            code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+            code.addData(payload)
+            # Any of the eight masks reads the same; trying all eight for the "best" one cost more
+            # than the rest of the page.
+            code.version = code.calculate_version()
+            code.makeImpl(False, 0)
+            self.modules: list[list[bool]] = [[bool(m) for m in row] for row in code.modules]
+            self.width = self.height = size
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return self.width, self.height
 
-    def draw(self) -> None:
-        count = len(self.modules)
-        box = self.width / (count + 2)  # a quiet zone of one module each side
-        path = self.canv.beginPath()
-        for r, row in enumerate(self.modules):
-            y = self.height - (r + 2) * box
-            c = 0
-            while c < count:
-                if row[c]:
-                    start = c
-                    while c < count and row[c]:
+        def draw(self) -> None:
+            count = len(self.modules)
+            box = self.width / (count + 2)  # a quiet zone of one module each side
+            path = self.canv.beginPath()
+            for r, row in enumerate(self.modules):
+                y = self.height - (r + 2) * box
+                c = 0
+                while c < count:
+                    if row[c]:
+                        start = c
+                        while c < count and row[c]:
+                            c += 1
+                        path.rect((start + 1) * box, y, (c - start) * box, box)
+                    else:
                         c += 1
-                    path.rect((start + 1) * box, y, (c - start) * box, box)
-                else:
-                    c += 1
-        self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+            self.canv.setFillColor(colors.black)
+            self.canv.drawPath(path, stroke=0, fill=1)
+
+    return QrCode
 
 
-def _verification(
-    h: Header, fingerprint: str, lang: str, st: dict[str, ParagraphStyle]
-) -> Flowable:
+def _verification(h: Header, fingerprint: str, lang: str, st: dict[str, Style]) -> Any:
     size = 30 * mm
     drawing = QrCode(qr_payload(h.number, fingerprint), size)
     details = [
@@ -425,7 +463,7 @@ def _verification(
     return KeepTogether([Spacer(1, 8), table])
 
 
-def _title_block(kind: str, h: Header, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _title_block(kind: str, h: Header, st: dict[str, Style]) -> list[Any]:
     lang = h.language
     sep = " · "
     line = sep.join(
@@ -441,7 +479,7 @@ def _title_block(kind: str, h: Header, st: dict[str, ParagraphStyle]) -> list[Fl
 # -- the three documents --------------------------------------------------------------------------
 
 
-def _disclosure(f: DisclosureFacts, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _disclosure(f: DisclosureFacts, st: dict[str, Style]) -> list[Any]:
     lang, h = f.header.language, f.header
     section = _Sections(lang, st)
     story = _title_block("disclosure", h, st)
@@ -521,7 +559,7 @@ def _disclosure(f: DisclosureFacts, st: dict[str, ParagraphStyle]) -> list[Flowa
     return story
 
 
-def _warning(f: WarningFacts, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _warning(f: WarningFacts, st: dict[str, Style]) -> list[Any]:
     lang, h = f.header.language, f.header
     section = _Sections(lang, st)
     story = _title_block("warning", h, st)
@@ -596,7 +634,7 @@ def _warning(f: WarningFacts, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     return story
 
 
-def _assessment(f: AssessmentResultFacts, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _assessment(f: AssessmentResultFacts, st: dict[str, Style]) -> list[Any]:
     lang, h = f.header.language, f.header
     section = _Sections(lang, st)
     story = _title_block("assessment", h, st)
@@ -682,7 +720,7 @@ def _assessment(f: AssessmentResultFacts, st: dict[str, ParagraphStyle]) -> list
     return story
 
 
-_STORIES: dict[type[Any], Callable[[Any, dict[str, ParagraphStyle]], list[Flowable]]] = {
+_STORIES: dict[type[Any], Callable[[Any, dict[str, Style]], list[Any]]] = {
     DisclosureFacts: _disclosure,
     WarningFacts: _warning,
     AssessmentResultFacts: _assessment,
@@ -692,7 +730,7 @@ _STORIES: dict[type[Any], Callable[[Any, dict[str, ParagraphStyle]], list[Flowab
 # -- pages ----------------------------------------------------------------------------------------
 
 
-def _canvas_class(h: Header, fingerprint: str) -> type[Canvas]:
+def _canvas_class(h: Header, fingerprint: str) -> type[Any]:
     lang = h.language
     copy_band = (
         t(
@@ -765,7 +803,7 @@ def render(facts: DocumentFacts) -> bytes:
     title = t("title." + facts.kind, h.language)
     doc = BaseDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=(PAGE_W, PAGE_H),
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=16 * mm,

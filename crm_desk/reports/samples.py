@@ -3,7 +3,7 @@ screenshots. Nothing here reaches a client."""
 
 from __future__ import annotations
 
-from crm_desk.reports.facts import (
+from crm_desk.domain.documents import (
     AnswerLine,
     AssessmentResultFacts,
     ClientFacts,

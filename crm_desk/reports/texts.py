@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from crm_desk.domain.documents import COMPLAINT_CHANNEL
 from crm_desk.domain.questionnaire import LOWEST_CATEGORY_LABEL, RiskLevel
 
 
@@ -150,15 +151,7 @@ TEXT: Mapping[str, tuple[str, str]] = {
         "to confirm your identity, that you read the contract and that you know its risks.",
     ),
     "section.complaints": ("投诉渠道", "Complaints"),
-    "complaints.text": (
-        "如对本次服务有任何异议，您可以向{branch}客户服务柜台或客户经理提出，也可拨打本机构"
-        "客户服务热线。我们将在受理后 15 日内答复（复杂情形不超过 30 日）。对处理结果不满意的，"
-        "您可以向金融消费者权益保护部门或监管机构投诉。",
-        "If you are unhappy with our service, tell the service desk of {branch} or your adviser, "
-        "or call our customer service hotline. We answer within 15 days of accepting a complaint "
-        "(30 days for complex cases). If you disagree with the answer, you may complain to the "
-        "financial consumer protection department or the regulator.",
-    ),
+    "complaints.text": (COMPLAINT_CHANNEL.zh_CN, COMPLAINT_CHANNEL.en),
     "section.declaration": ("客户声明", "Client's declaration"),
     "declaration.disclosure": (
         "本人已认真阅读并充分理解本揭示书的全部内容，已知晓本产品的风险及适当性匹配意见，"

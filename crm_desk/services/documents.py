@@ -15,9 +15,10 @@ marked copies, and verified against the archive.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ from crm_desk.db.models import Assessment, Branch, Client, User
 from crm_desk.db.models_documents import Document
 from crm_desk.db.models_sales import ExceptionRequest, Sale
 from crm_desk.db.uow import UnitOfWork
+from crm_desk.domain import document_marks as v
+from crm_desk.domain import documents as f
 from crm_desk.domain.assessment import score
 from crm_desk.domain.audit import mask_text
 from crm_desk.domain.clients import age_on
@@ -39,9 +42,6 @@ from crm_desk.domain.questionnaire import (
     find_questionnaire,
 )
 from crm_desk.domain.suitability import ClientSnapshot, Evaluation
-from crm_desk.reports import facts as f
-from crm_desk.reports import verify as v
-from crm_desk.reports.texts import t
 from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.assessments import QUESTIONNAIRES
@@ -72,10 +72,16 @@ MAX_LIST = 2000
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
-def render_pdf(facts: f.DocumentFacts) -> bytes:
-    from crm_desk.reports.render import render  # reportlab only when a document is made
+Renderer = Callable[[f.DocumentFacts], bytes]
 
-    return render(facts)
+
+def default_renderer() -> Renderer:
+    """The reportlab renderer, found by name at the first document. The composition root
+    (crm_desk/backend.py) hands it over; this is for builds of the services alone (tests,
+    benchmarks), and keeps reportlab out of the start-up either way."""
+    module = importlib.import_module("crm_desk.reports.render")
+    renderer: Renderer = module.render
+    return renderer
 
 
 def page_count(pdf: bytes) -> int:
@@ -90,6 +96,12 @@ def _local(moment: datetime | None) -> str:
 class DocumentService(Service):
     keys: KeyService
     questionnaire_dir = QUESTIONNAIRES
+    renderer: Renderer | None = None  # facts -> PDF bytes; see default_renderer
+
+    def render(self, facts: f.DocumentFacts) -> bytes:
+        if self.renderer is None:
+            self.renderer = default_renderer()
+        return self.renderer(facts)
 
     # -- hooks of the sale service (inside the sale's transaction) ---------------------------
     def on_sale(self, uow: UnitOfWork, actor: Actor, sale: Sale) -> None:
@@ -437,7 +449,7 @@ class DocumentService(Service):
         """Render and archive. ``audited=False`` inside a sale's or an exception request's own
         transaction: its audit event stands for the documents made with it, and the archived row
         (which never changes) records who made each and when."""
-        pdf = render_pdf(facts)
+        pdf = self.render(facts)
         row = Document(
             number=facts.header.number,
             kind=facts.kind,
@@ -565,7 +577,7 @@ class DocumentService(Service):
             policy_version=facts.policy_version,
             rules=self._rules(facts.evaluation, lang),
             cooling_off_ends_local=_local(facts.cooling_off_ends_at) or None,
-            complaint_channel=t("complaints.text", lang, branch=header.branch_name),
+            complaint_channel=f.complaint_channel(lang, header.branch_name),
             exception=exception,
         )
         return self._archive(
@@ -603,7 +615,7 @@ class DocumentService(Service):
             insistence_text=e.insistence_text,
             justification=e.justification,
             submitted_local=_local(e.submitted_at),
-            complaint_channel=t("complaints.text", lang, branch=header.branch_name),
+            complaint_channel=f.complaint_channel(lang, header.branch_name),
         )
         return self._archive(
             uow,
@@ -675,7 +687,7 @@ class DocumentService(Service):
             ),
             confirmed_local=_local(row.confirmed_at),
             valid_until=row.valid_until.isoformat(),
-            complaint_channel=t("complaints.text", lang, branch=header.branch_name),
+            complaint_channel=f.complaint_channel(lang, header.branch_name),
         )
         return self._archive(
             uow,

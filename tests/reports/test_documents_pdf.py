@@ -11,9 +11,9 @@ import re
 import pypdf
 import pytest
 
-from crm_desk.reports import facts as f
+from crm_desk.domain import document_marks as v
+from crm_desk.domain import documents as f
 from crm_desk.reports import samples
-from crm_desk.reports import verify as v
 from crm_desk.reports.render import render
 from crm_desk.reports.texts import level_text, money, t
 

@@ -15,9 +15,9 @@ from sqlalchemy.exc import DBAPIError
 
 from crm_desk.commands import run_command
 from crm_desk.db.uow import UnitOfWorkFactory
+from crm_desk.domain import documents as f
 from crm_desk.domain.errors import NotFound, PermissionDenied
 from crm_desk.domain.roles import Role
-from crm_desk.reports import facts as f
 from crm_desk.reports import samples
 from crm_desk.reports.render import render
 from crm_desk.services.actor import Actor
