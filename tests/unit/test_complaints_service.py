@@ -466,3 +466,24 @@ def test_choices_offer_the_clients_sales_and_the_branchs_people(
     )
     assert branch.compliance.user_id not in handler_ids
     assert [p.id for p in choices.products] == [product]
+
+
+def test_the_demo_has_complaints_in_every_stage(services: Services) -> None:
+    from crm_desk.demo import seed_demo
+
+    credentials = seed_demo(services)
+    supervisor = services.auth.sign_in("wang.fang", credentials["wang.fang"][1])
+    rows = services.complaints.complaints(supervisor)
+    assert {r.status for r in rows} == set(ComplaintStatus)
+    assert any(r.deadline_state is DeadlineState.OVERDUE for r in rows)
+    assert any(r.deadline_state is DeadlineState.DUE_SOON for r in rows)
+    assert {r.extension_level for r in rows} >= {1, 2}
+    assert any(r.round > 1 for r in rows)
+    assert any(r.personal_data for r in rows)
+    assert any(r.is_group for r in rows)
+    details = [services.complaints.get(supervisor, r.id) for r in rows]
+    assert any(d.sale_id is not None for d in details)
+    # Those the supervisor's advisers may not see: the personal-data one.
+    adviser = services.auth.sign_in("li.na", credentials["li.na"][1])
+    hidden = {r.id for r in rows if r.personal_data}
+    assert hidden.isdisjoint({r.id for r in services.complaints.complaints(adviser)})
