@@ -1,10 +1,19 @@
-"""A supervisor's queue of decisions waiting on them (professional-investor applications today;
-the suitability exceptions join it later). Each opens the client, where the decision is made."""
+"""A supervisor's queue of decisions waiting on them: suitability exceptions (decided on their own
+screen, see ui/exception_dialog.py) and professional-investor applications (decided on the
+client's page). Compliance reads both."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desk.domain.errors import KnownError
 from crm_desk.services.actor import Actor
@@ -12,6 +21,7 @@ from crm_desk.services.client_dto import ProfessionalApplicationDTO
 from crm_desk.services.container import Services
 from crm_desk.ui.errors import error_text
 from crm_desk.ui.formatting import local_time
+from crm_desk.ui.pages.exception_queue import ExceptionQueue
 from crm_desk.ui.table_model import ROW_ROLE, Column, RowsModel, SortProxy
 from crm_desk.ui.widgets import configure_table
 
@@ -92,10 +102,17 @@ class ApprovalsPage(QWidget):
         top.addWidget(title, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
+        applications = QWidget()
+        layout = QVBoxLayout(applications)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self.exceptions = ExceptionQueue(services, actor)
+        self.exceptions.open_client.connect(self.open_client)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.exceptions, self.tr("Suitability exceptions"))
+        self.tabs.addTab(applications, self.tr("Professional investor applications"))
+        QVBoxLayout(self).addWidget(self.tabs)
         self.refresh()
 
     def refresh(self) -> None:
