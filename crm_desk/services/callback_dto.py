@@ -45,6 +45,7 @@ class CallbackTaskDTO:
     cancel_reason: str | None
     open_cases: int
     may_call: bool  # the reader may make this call now (or once cooling-off ends)
+    client_visible: bool  # the reader serves the client (may open the client's page)
 
     @property
     def is_open(self) -> bool:

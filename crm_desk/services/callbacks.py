@@ -190,6 +190,7 @@ class CallbackService(Service):
                 CallbackTask,
                 Client.name.label("client_name"),
                 Client.phone_last4,
+                Client.adviser_id.label("client_adviser_id"),
                 Product.code,
                 Product.name_zh,
                 Product.name_en,
@@ -236,6 +237,7 @@ class CallbackService(Service):
             cancel_reason=task.cancel_reason,
             open_cases=int(row.open_cases or 0),
             may_call=status is CallStatus.OPEN and may_call(actor, task.branch_id, task.seller_id),
+            client_visible=actor.role is not Role.ADVISER or row.client_adviser_id == actor.user_id,
         )
 
     def _task_dtos(

@@ -49,6 +49,7 @@ def test_a_colleague_records_a_no_and_the_supervisor_resolves_the_case(
     page.table.selectRow(0)
     assert page.selected().state is CallState.WAITING
     assert not page.call_button.isEnabled() and page.call_selected() is None
+    assert not page.client_button.isEnabled()  # not the colleague's client
     assert "Cooling-off until" in page.detail.text()
 
     # The seller sees the same call and may never make it.

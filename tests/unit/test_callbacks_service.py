@@ -96,8 +96,12 @@ def test_a_sale_with_cooling_off_gets_a_call_once_it_ends(
     assert task.due_at == sale.cooling_off_ends_at + timedelta(days=due_days)
     assert task.state is CallState.WAITING and task.may_call
     assert task.seller_id == branch.seller.user_id
-    # The seller sees it on the board too, but may not make it.
-    assert not only_task(services, branch.seller).may_call
+    # The seller sees it on the board too, but may not make it; only who serves the client may
+    # open the client's page (the caller gets what the call needs, and the number on request).
+    mine = only_task(services, branch.seller)
+    assert not mine.may_call and mine.client_visible
+    assert not task.client_visible
+    assert only_task(services, branch.supervisor).client_visible
 
 
 def test_an_exception_sale_gets_a_call_due_from_the_sale(

@@ -375,7 +375,7 @@ class CallbacksPage(QWidget):
         self.call_button.setEnabled(
             task is not None and task.may_call and task.state is not CallState.WAITING
         )
-        self.client_button.setEnabled(task is not None)
+        self.client_button.setEnabled(task is not None and task.client_visible)
         self.detail.setText(self._detail_text(task) if task is not None else "")
 
     def _detail_text(self, task: CallbackTaskDTO) -> str:
@@ -431,7 +431,7 @@ class CallbacksPage(QWidget):
 
     def _open_selected_client(self) -> None:
         task = self.selected()
-        if task is not None:
+        if task is not None and task.client_visible:
             self.open_client.emit(task.client_id)
 
     def _open(self, dialog: QDialog) -> None:
