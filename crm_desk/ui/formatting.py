@@ -88,9 +88,29 @@ def action_label(action: str) -> str:
         "assessment.discarded": QCoreApplication.translate(
             "Actions", "Unfinished risk assessment discarded"
         ),
+        "document.generated": QCoreApplication.translate("Actions", "Document made and archived"),
+        "document.reprinted": QCoreApplication.translate("Actions", "Document reprinted as a copy"),
         "key.registered": QCoreApplication.translate("Actions", "Data key registered"),
         "key.imported": QCoreApplication.translate("Actions", "Data key imported"),
         "key.exported": QCoreApplication.translate("Actions", "Data key exported"),
+        "sale.recorded": QCoreApplication.translate("Actions", "Sale recorded"),
+        "sale.refused": QCoreApplication.translate(
+            "Actions", "Sale refused (the attempt recorded)"
+        ),
+        "sale.cancelled": QCoreApplication.translate("Actions", "Sale cancelled in cooling-off"),
+        "sale.corrected": QCoreApplication.translate("Actions", "Sale record corrected"),
+        "exception.submitted": QCoreApplication.translate(
+            "Actions", "Suitability exception requested"
+        ),
+        "exception.approved": QCoreApplication.translate(
+            "Actions", "Suitability exception approved"
+        ),
+        "exception.rejected": QCoreApplication.translate(
+            "Actions", "Suitability exception rejected"
+        ),
+        "exception.lapsed": QCoreApplication.translate(
+            "Actions", "Suitability exception lapsed at approval"
+        ),
         "product.created": QCoreApplication.translate("Actions", "Product created"),
         "product.updated": QCoreApplication.translate("Actions", "Product changed"),
         "product.rerated": QCoreApplication.translate("Actions", "Product re-rated"),
@@ -103,9 +123,7 @@ def action_label(action: str) -> str:
             "Actions", "Follow-up call cancelled with the sale"
         ),
         "callback_case.opened": QCoreApplication.translate("Actions", "Follow-up case opened"),
-        "callback_case.resolved": QCoreApplication.translate(
-            "Actions", "Follow-up case resolved"
-        ),
+        "callback_case.resolved": QCoreApplication.translate("Actions", "Follow-up case resolved"),
         "suitability_review.run": QCoreApplication.translate(
             "Actions", "Holdings reviewed for suitability"
         ),
@@ -135,6 +153,7 @@ def entity_label(entity_type: str) -> str:
         "callback_task": QCoreApplication.translate("Entities", "Follow-up call"),
         "callback_case": QCoreApplication.translate("Entities", "Follow-up case"),
         "suitability_review": QCoreApplication.translate("Entities", "Suitability review"),
+        "document": QCoreApplication.translate("Entities", "Document"),
     }
     return labels.get(entity_type, entity_type)
 
@@ -179,6 +198,11 @@ def field_label(field: str) -> str:
         "average_income": QCoreApplication.translate("Fields", "average income"),
         "status": QCoreApplication.translate("Fields", "status"),
         "assessment_id": QCoreApplication.translate("Fields", "assessment"),
+        "document_id": QCoreApplication.translate("Fields", "document"),
+        "number": QCoreApplication.translate("Fields", "document number"),
+        "copy_of": QCoreApplication.translate("Fields", "copy of"),
+        "content_sha256": QCoreApplication.translate("Fields", "content fingerprint"),
+        "pdf_sha256": QCoreApplication.translate("Fields", "file fingerprint"),
         "questionnaire": QCoreApplication.translate("Fields", "questionnaire"),
         "score": QCoreApplication.translate("Fields", "score"),
         "level": QCoreApplication.translate("Fields", "risk level"),
@@ -237,6 +261,13 @@ def field_label(field: str) -> str:
         "risk_factors_zh": QCoreApplication.translate("Fields", "risk factors (Chinese)"),
         "risk_factors_en": QCoreApplication.translate("Fields", "risk factors (English)"),
         "sale_id": QCoreApplication.translate("Fields", "sale"),
+        "amount": QCoreApplication.translate("Fields", "amount"),
+        "product": QCoreApplication.translate("Fields", "product"),
+        "verdict": QCoreApplication.translate("Fields", "suitability verdict"),
+        "policy_version": QCoreApplication.translate("Fields", "policy version"),
+        "rules": QCoreApplication.translate("Fields", "deciding rules"),
+        "cooling_off_ends_at": QCoreApplication.translate("Fields", "cooling-off ends"),
+        "exception_request_id": QCoreApplication.translate("Fields", "exception request"),
         "client_id": QCoreApplication.translate("Fields", "client"),
         "reasons": QCoreApplication.translate("Fields", "reasons"),
         "callable_from": QCoreApplication.translate("Fields", "may be called from"),
