@@ -55,7 +55,7 @@ from typing import Any
 
 from crm_desk.domain.clients import Horizon, InvestorType, Objective, ProductExperience, age_on
 from crm_desk.domain.policy import Policy
-from crm_desk.domain.products import ProductTerms, ProductType
+from crm_desk.domain.products import ProductRisk, ProductTerms, ProductType
 from crm_desk.domain.questionnaire import LocalizedText, RiskLevel
 
 
@@ -170,14 +170,18 @@ def _text_from_json(data: Mapping[str, Any]) -> LocalizedText:
     return LocalizedText(zh_CN=zh, en=en)
 
 
+_PROHIBITED, _EXCEPTION = Outcome.PROHIBITED, Outcome.EXCEPTION
+
+
 def verdict_of(outcomes: Iterable[Outcome]) -> Verdict:
     """The worst outcome decides: PROHIBITED, else EXCEPTION, else SUITABLE."""
-    worst = max((o.severity for o in outcomes), default=0)
-    if worst >= Outcome.PROHIBITED.severity:
-        return Verdict.PROHIBITED
-    if worst >= Outcome.EXCEPTION.severity:
-        return Verdict.NEEDS_EXCEPTION
-    return Verdict.SUITABLE
+    verdict = Verdict.SUITABLE
+    for outcome in outcomes:
+        if outcome is _PROHIBITED:
+            return Verdict.PROHIBITED
+        if outcome is _EXCEPTION:
+            verdict = Verdict.NEEDS_EXCEPTION
+    return verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +359,11 @@ def _labels(
     return "、".join(zh for zh, _ in chosen), ", ".join(en for _, en in chosen)
 
 
+# Each rule is a pure function of a few hashable facts; remembering the last few thousand
+# results makes a shelf of a thousand products cheap (the same levels and amounts recur).
+_cached = lru_cache(maxsize=2048)
+
+
 @lru_cache(maxsize=512)
 def _law(version: str, law: tuple[str, str], keys: tuple[str, ...]) -> LocalizedText:
     """A basis text: the same few for every evaluation, so made once (texts are immutable)."""
@@ -369,8 +378,8 @@ def _law(version: str, law: tuple[str, str], keys: tuple[str, ...]) -> Localized
 class _Basis:
     """The regulatory bases, with the policy clause a number comes from."""
 
-    def __init__(self, policy: Policy) -> None:
-        self.version = policy.version
+    def __init__(self, version: str) -> None:
+        self.version = version
 
     def policy(self, *keys: str) -> tuple[str, str]:
         clause = "、".join(keys)
@@ -398,8 +407,10 @@ class _Basis:
 # --- the rules ----------------------------------------------------------------------------------
 
 
-def _assessment(client: ClientSnapshot, basis: _Basis) -> RuleResult:
-    found = client.assessment
+@_cached
+def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | None) -> RuleResult:
+    """``expired_on``: the day read for, when the assessment had expired by then."""
+    basis = _Basis(version)
     law = basis.make(
         LAW_ASSESSMENT,
     )
@@ -418,15 +429,15 @@ def _assessment(client: ClientSnapshot, basis: _Basis) -> RuleResult:
     lowest_en = ", lowest risk-tolerance category" if found.lowest_category else ""
     made = found.assessed_on.isoformat()
     until = found.valid_until.isoformat()
-    if client.as_of > found.valid_until:
+    if expired_on is not None:
         return RuleResult(
             Rule.ASSESSMENT_VALID,
             Outcome.PROHIBITED,
             _t(
                 f"风险承受能力评估（{found.level}{lowest_zh}，{made} 评估）有效期至 "
-                f"{until}，已于 {client.as_of.isoformat()} 过期：须重新评估，方可销售。",
+                f"{until}，已于 {expired_on.isoformat()} 过期：须重新评估，方可销售。",
                 f"The risk-tolerance assessment ({found.level}{lowest_en}, made {made}) "
-                f"was valid until {until} and has expired by {client.as_of.isoformat()}: "
+                f"was valid until {until} and has expired by {expired_on.isoformat()}: "
                 "re-assess the client before any sale.",
             ),
             law,
@@ -443,24 +454,29 @@ def _assessment(client: ClientSnapshot, basis: _Basis) -> RuleResult:
     )
 
 
+@_cached
 def _risk_match(
-    client: ClientSnapshot, product: ProductTerms, policy: Policy, basis: _Basis
+    version: str,
+    level: RiskLevel | None,
+    lowest: bool,
+    professional: bool,
+    risk: ProductRisk,
+    allowed: ProductRisk | None,
 ) -> RuleResult:
+    """``level`` and ``allowed`` are None without a valid assessment."""
+    basis = _Basis(version)
     rule = Rule.RISK_MATCH
-    found = client.valid_assessment
-    if found is None:
+    if level is None or allowed is None:
         return RuleResult(
             rule,
             Outcome.NOTE,
             _t(
-                f"无法匹配：没有有效的风险承受能力评估（产品风险等级 {product.risk_level}）。",
+                f"无法匹配：没有有效的风险承受能力评估（产品风险等级 {risk}）。",
                 "Cannot be matched: there is no valid risk-tolerance assessment (the product "
-                f"is {product.risk_level}).",
+                f"is {risk}).",
             ),
             basis.make(LAW_NO_MATCH),
         )
-    level, risk = found.level, product.risk_level
-    allowed = policy.suitability.highest_allowed(level)
     key = f"[suitability] matrix.{level}"
     if risk.rank <= allowed.rank:
         return RuleResult(
@@ -475,7 +491,7 @@ def _risk_match(
                 key,
             ),
         )
-    if found.lowest_category:
+    if lowest:
         return RuleResult(
             rule,
             Outcome.PROHIBITED,
@@ -492,7 +508,7 @@ def _risk_match(
                 key,
             ),
         )
-    if client.investor_type is InvestorType.PROFESSIONAL:
+    if professional:
         return RuleResult(
             rule,
             Outcome.NOTE,
@@ -522,10 +538,6 @@ def _risk_match(
     )
 
 
-def _not_matched(client: ClientSnapshot) -> bool:
-    return client.investor_type is InvestorType.PROFESSIONAL
-
-
 def _professional_note(rule: Rule, zh: str, en: str, law: LocalizedText) -> RuleResult:
     return RuleResult(
         rule,
@@ -538,28 +550,27 @@ def _professional_note(rule: Rule, zh: str, en: str, law: LocalizedText) -> Rule
     )
 
 
+@_cached
 def _horizon(
-    client: ClientSnapshot, product: ProductTerms, policy: Policy, basis: _Basis
+    version: str, check: bool, tolerance: int, horizon: Horizon, months: int, professional: bool
 ) -> RuleResult:
-    rules = policy.suitability
-    if not rules.check_horizon:
+    basis = _Basis(version)
+    if not check:
         return basis.switched_off(Rule.HORIZON, "check_horizon")
-    tolerance = rules.horizon_tolerance_months
     law = basis.make(
         LAW_HORIZON,
         "[suitability] horizon_tolerance_months",
     )
-    horizon_zh, horizon_en = HORIZON_LABELS[client.horizon]
-    if client.horizon is Horizon.OVER_5Y:
+    horizon_zh, horizon_en = HORIZON_LABELS[horizon]
+    if horizon is Horizon.OVER_5Y:
         limit_zh, limit_en = horizon_zh, horizon_en
     else:
-        limit_zh = f"{horizon_zh}，至多 {client.horizon.months} 个月"
-        limit_en = f"{horizon_en}, up to {client.horizon.months} months"
+        limit_zh = f"{horizon_zh}，至多 {horizon.months} 个月"
+        limit_en = f"{horizon_en}, up to {horizon.months} months"
     if tolerance:
         limit_zh += f"，另加容差 {tolerance} 个月"
         limit_en += f", plus {tolerance} months' tolerance"
-    months = product.horizon_months
-    if months <= client.horizon.months + tolerance:
+    if months <= horizon.months + tolerance:
         return RuleResult(
             Rule.HORIZON,
             Outcome.PASS,
@@ -571,28 +582,32 @@ def _horizon(
         )
     zh = f"产品期限 {months} 个月，超过客户的投资期限（{limit_zh}）。"
     en = f"The product's horizon, {months} months, is longer than the client's ({limit_en})."
-    if _not_matched(client):
+    if professional:
         return _professional_note(Rule.HORIZON, zh, en, law)
     return RuleResult(Rule.HORIZON, Outcome.EXCEPTION, _t(zh, en), law)
 
 
+@_cached
 def _objective(
-    client: ClientSnapshot, product: ProductTerms, policy: Policy, basis: _Basis
+    version: str,
+    check: bool,
+    levels: tuple[tuple[Objective, ProductRisk], ...],
+    risk: ProductRisk,
+    professional: bool,
 ) -> RuleResult:
-    rules = policy.suitability
-    if not rules.check_objective:
+    """``levels``: each of the client's objectives with the highest level it suits."""
+    basis = _Basis(version)
+    if not check:
         return basis.switched_off(Rule.OBJECTIVE, "check_objective")
     law = basis.make(
         LAW_OBJECTIVE,
         "[suitability] objective_levels",
     )
-    risk = product.risk_level
-    if not client.objectives:
+    if not levels:
         zh = f"客户未记录投资目标，无法确认 {risk} 产品符合其目标。"
         en = f"No investment objective is recorded, so a {risk} product cannot be shown to fit one."
         outcome = Outcome.EXCEPTION
     else:
-        levels = [(o, rules.objective_levels[o]) for o in client.objectives]
         suits = max((lvl for _, lvl in levels), key=lambda lvl: lvl.rank)
         listed_zh = "；".join(f"{OBJECTIVE_LABELS[o][0]}：至多 {lvl}" for o, lvl in levels)
         listed_en = "; ".join(f"{OBJECTIVE_LABELS[o][1]}: up to {lvl}" for o, lvl in levels)
@@ -612,34 +627,41 @@ def _objective(
             f"{suits} ({listed_en})."
         )
         outcome = Outcome.EXCEPTION
-    if _not_matched(client):
+    if professional:
         return _professional_note(Rule.OBJECTIVE, zh, en, law)
     return RuleResult(Rule.OBJECTIVE, outcome, _t(zh, en), law)
 
 
+@_cached
 def _complex(
-    client: ClientSnapshot, product: ProductTerms, policy: Policy, basis: _Basis
+    version: str,
+    check: bool,
+    is_complex: bool,
+    product_type: ProductType,
+    relevant: frozenset[ProductExperience],
+    minimum: int,
+    experience_types: tuple[ProductExperience, ...],
+    years: int,
+    professional: bool,
 ) -> RuleResult:
-    rules = policy.suitability
-    type_zh, type_en = PRODUCT_TYPE_LABELS[product.product_type]
-    if not product.is_complex:
+    basis = _Basis(version)
+    type_zh, type_en = PRODUCT_TYPE_LABELS[product_type]
+    if not is_complex:
         return RuleResult(
             Rule.COMPLEX_EXPERIENCE,
             Outcome.PASS,
             _t("不适用：本产品不是复杂产品。", "Not applicable: the product is not complex."),
             basis.make(LAW_NOT_COMPLEX),
         )
-    if not rules.check_complex_experience:
+    if not check:
         return basis.switched_off(Rule.COMPLEX_EXPERIENCE, "check_complex_experience")
     law = basis.make(
         LAW_COMPLEX,
-        f"[suitability] complex_experience.{product.product_type}",
+        f"[suitability] complex_experience.{product_type}",
         "[suitability] complex_min_experience_years",
     )
-    relevant = rules.complex_experience[product.product_type]
     needed = [e for e in ProductExperience if e in relevant]  # a stable order for the message
-    has = [e for e in client.experience_types if e in relevant]
-    years, minimum = client.experience_years, rules.complex_min_experience_years
+    has = [e for e in experience_types if e in relevant]
     needed_zh, needed_en = _labels(needed, EXPERIENCE_LABELS, ("—", "—"))
     if has and years >= minimum:
         has_zh, has_en = _labels(has, EXPERIENCE_LABELS, ("—", "—"))
@@ -654,7 +676,7 @@ def _complex(
             ),
             law,
         )
-    own_zh, own_en = _labels(client.experience_types, EXPERIENCE_LABELS, ("无", "none"))
+    own_zh, own_en = _labels(experience_types, EXPERIENCE_LABELS, ("无", "none"))
     zh = (
         f"复杂产品（{type_zh}），客户缺少相关经验：须有{needed_zh}之一的经验且投资经验至少 "
         f"{minimum} 年；客户的经验为{own_zh}，{years} 年。"
@@ -664,24 +686,23 @@ def _complex(
         f"of {needed_en} and at least {_years(minimum)} of investing; the client has "
         f"{own_en}, {_years(years)}."
     )
-    if _not_matched(client):
+    if professional:
         return _professional_note(Rule.COMPLEX_EXPERIENCE, zh, en, law)
     return RuleResult(Rule.COMPLEX_EXPERIENCE, Outcome.EXCEPTION, _t(zh, en), law)
 
 
+@_cached
 def _elderly(
-    client: ClientSnapshot, product: ProductTerms, policy: Policy, basis: _Basis
+    version: str, check: bool, elderly: int, start: ProductRisk, age: int, risk: ProductRisk
 ) -> RuleResult:
-    rules = policy.suitability
-    if not rules.check_elderly:
+    basis = _Basis(version)
+    if not check:
         return basis.switched_off(Rule.ELDERLY, "check_elderly")
-    elderly, start = policy.investor.elderly_age, rules.elderly_review_from
     law = basis.make(
         LAW_ELDERLY,
         "[investors] elderly_age",
         "[suitability] elderly_review_from",
     )
-    age, risk = client.age, product.risk_level
     if age < elderly:
         return RuleResult(
             Rule.ELDERLY,
@@ -718,13 +739,15 @@ def _amount_problem(amount: Decimal) -> bool:
     return not amount.is_finite() or amount <= 0 or amount != amount.quantize(_CENT)
 
 
+@_cached
 def _concentration(
-    client: ClientSnapshot, product: ProductTerms, amount: Decimal, policy: Policy, basis: _Basis
+    version: str, check: bool, share_text: str, amount_text: str, assets_text: str, currency: str
 ) -> RuleResult:
-    rules = policy.suitability
-    if not rules.check_concentration:
+    """Amounts as their exact text: equal Decimals may print differently (1E+2, 100)."""
+    basis = _Basis(version)
+    if not check:
         return basis.switched_off(Rule.CONCENTRATION, "check_concentration")
-    share = rules.concentration_share
+    share, amount = Decimal(share_text), Decimal(amount_text)
     law = basis.make(
         LAW_CONCENTRATION,
         "[suitability] concentration_share",
@@ -739,18 +762,18 @@ def _concentration(
             ),
             law,
         )
-    if product.currency != "CNY":
+    if currency != "CNY":
         return RuleResult(
             Rule.CONCENTRATION,
             Outcome.NOTE,
             _t(
-                f"未检查：产品以 {product.currency} 计价，客户金融资产以人民币记录。",
-                f"Not checked: the product is in {product.currency} and the client's financial "
+                f"未检查：产品以 {currency} 计价，客户金融资产以人民币记录。",
+                f"Not checked: the product is in {currency} and the client's financial "
                 "assets are recorded in CNY.",
             ),
             law,
         )
-    assets = client.financial_assets
+    assets = Decimal(assets_text)
     amount_zh, amount_en = _money(amount, "CNY")
     assets_zh, assets_en = _money(assets, "CNY")
     limit = _number(share * _HUNDRED) + "%"
@@ -781,11 +804,14 @@ def _concentration(
     )
 
 
-def _minimum(product: ProductTerms, amount: Decimal, basis: _Basis) -> RuleResult:
+@_cached
+def _minimum(version: str, amount_text: str, minimum_text: str, currency: str) -> RuleResult:
+    basis = _Basis(version)
+    amount, minimum = Decimal(amount_text), Decimal(minimum_text)
     law = basis.make(
         LAW_MINIMUM,
     )
-    minimum_zh, minimum_en = _money(product.min_amount, product.currency)
+    minimum_zh, minimum_en = _money(minimum, currency)
     if not amount.is_finite():
         return RuleResult(
             Rule.MINIMUM_AMOUNT,
@@ -794,7 +820,7 @@ def _minimum(product: ProductTerms, amount: Decimal, basis: _Basis) -> RuleResul
             law,
         )
     if amount <= 0:
-        entered_zh, entered_en = _money(amount, product.currency)
+        entered_zh, entered_en = _money(amount, currency)
         return RuleResult(
             Rule.MINIMUM_AMOUNT,
             Outcome.PROHIBITED,
@@ -814,8 +840,8 @@ def _minimum(product: ProductTerms, amount: Decimal, basis: _Basis) -> RuleResul
             ),
             law,
         )
-    amount_zh, amount_en = _money(amount, product.currency)
-    if amount < product.min_amount:
+    amount_zh, amount_en = _money(amount, currency)
+    if amount < minimum:
         return RuleResult(
             Rule.MINIMUM_AMOUNT,
             Outcome.PROHIBITED,
@@ -841,24 +867,76 @@ def evaluate(
 ) -> Evaluation:
     """Every rule, in ``RULE_ORDER``, and the verdict they give (see the module's docstring).
 
-    Pure: the same arguments always give an equal Evaluation (and the same ``to_json``)."""
-    basis = _Basis(policy)
+    Pure: the same arguments always give an equal Evaluation (and the same ``to_json``). Each
+    rule is a function of the few facts it reads, remembered (``_cached``): a shelf repeats the
+    same levels, horizons and amounts a thousand times, a review the same product."""
+    rules = policy.suitability
+    version = policy.version
+    professional = client.investor_type is InvestorType.PROFESSIONAL
+    risk = product.risk_level
+    found = client.assessment
+    expired_on = client.as_of if found is not None and client.as_of > found.valid_until else None
+    valid = found if found is not None and expired_on is None else None
+    amount_text = str(amount)
     results = (
-        _assessment(client, basis),
-        _risk_match(client, product, policy, basis),
-        _horizon(client, product, policy, basis),
-        _objective(client, product, policy, basis),
-        _complex(client, product, policy, basis),
-        _elderly(client, product, policy, basis),
-        _concentration(client, product, amount, policy, basis),
-        _minimum(product, amount, basis),
+        _assessment(version, found, expired_on),
+        _risk_match(
+            version,
+            valid.level if valid else None,
+            valid.lowest_category if valid else False,
+            professional,
+            risk,
+            rules.matrix[valid.level] if valid else None,
+        ),
+        _horizon(
+            version,
+            rules.check_horizon,
+            rules.horizon_tolerance_months,
+            client.horizon,
+            product.horizon_months,
+            professional,
+        ),
+        _objective(
+            version,
+            rules.check_objective,
+            tuple((o, rules.objective_levels[o]) for o in client.objectives),
+            risk,
+            professional,
+        ),
+        _complex(
+            version,
+            rules.check_complex_experience,
+            product.is_complex,
+            product.product_type,
+            rules.complex_experience[product.product_type],
+            rules.complex_min_experience_years,
+            client.experience_types,
+            client.experience_years,
+            professional,
+        ),
+        _elderly(
+            version,
+            rules.check_elderly,
+            policy.investor.elderly_age,
+            rules.elderly_review_from,
+            age_on(client.birth_date, client.as_of),
+            risk,
+        ),
+        _concentration(
+            version,
+            rules.check_concentration,
+            str(rules.concentration_share),
+            amount_text,
+            str(client.financial_assets),
+            product.currency,
+        ),
+        _minimum(version, amount_text, str(product.min_amount), product.currency),
     )
-    elderly = results[RULE_ORDER.index(Rule.ELDERLY)]
     return Evaluation(
         verdict=verdict_of(r.outcome for r in results),
         rules=results,
-        needs_review=elderly.outcome is Outcome.EXCEPTION,
-        policy_version=policy.version,
+        needs_review=results[5].outcome is Outcome.EXCEPTION,  # Rule.ELDERLY
+        policy_version=version,
     )
 
 

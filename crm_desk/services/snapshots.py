@@ -111,9 +111,9 @@ def client_snapshot(uow: UnitOfWork, client: Client, today: date) -> ClientSnaps
 # --- many clients at once -----------------------------------------------------------------------
 
 
-def _latest_assessments(client_ids: Any) -> Any:
+def _latest_assessments(client_ids: Any) -> Select[*tuple[Any, ...]]:
     """Each client's latest confirmed assessment among ``client_ids`` (an IN list or a
-    subquery), ranked by a window function: one row per client, rank 1."""
+    subquery), ranked by a window function: one row per client that has one."""
     ranked = (
         select(
             Assessment.client_id,
@@ -132,11 +132,17 @@ def _latest_assessments(client_ids: Any) -> Any:
         .where(Assessment.status == "confirmed", Assessment.client_id.in_(client_ids))
         .subquery("ranked")
     )
-    return select(ranked).where(ranked.c.rank == 1).subquery("latest")
+    return select(
+        ranked.c.client_id,
+        ranked.c.id,
+        ranked.c.level,
+        ranked.c.lowest_category,
+        ranked.c.confirmed_at,
+        ranked.c.valid_until,
+    ).where(ranked.c.rank == 1)
 
 
-def _snapshot_query(client_ids: Any) -> Select[*tuple[Any, ...]]:
-    latest = _latest_assessments(client_ids)
+def _client_rows(client_ids: Any) -> Select[*tuple[Any, ...]]:
     return (
         select(
             Client.id,
@@ -149,15 +155,14 @@ def _snapshot_query(client_ids: Any) -> Select[*tuple[Any, ...]]:
             Client.experience_types,
             Client.financial_assets,
             Client.preferred_language,
-            latest.c.id.label("assessment_id"),
-            latest.c.level,
-            latest.c.lowest_category,
-            latest.c.confirmed_at,
-            latest.c.valid_until,
         )
-        .outerjoin(latest, latest.c.client_id == Client.id)
         .where(Client.id.in_(client_ids))
+        .order_by(Client.id)
     )
+
+
+_INVESTOR_TYPES = {kind.value: kind for kind in InvestorType}
+_HORIZONS = {horizon.value: horizon for horizon in Horizon}
 
 
 class _Builder:
@@ -170,7 +175,7 @@ class _Builder:
         self.objectives: dict[str, tuple[Objective, ...]] = {}
         self.experience: dict[str, tuple[ProductExperience, ...]] = {}
 
-    def __call__(self, row: Any) -> ClientSnapshot:
+    def __call__(self, row: Any, assessment: Any) -> ClientSnapshot:
         objectives = self.objectives.get(row.objectives)
         if objectives is None:
             objectives = tuple(Objective(o) for o in _split(row.objectives))
@@ -183,20 +188,22 @@ class _Builder:
             client_id=row.id,
             name=row.name,
             as_of=self.today,
-            investor_type=InvestorType(row.investor_type),
+            investor_type=_INVESTOR_TYPES[row.investor_type],
             birth_date=row.birth_date,
-            horizon=Horizon(row.horizon),
+            horizon=_HORIZONS[row.horizon],
             objectives=objectives,
             experience_years=row.experience_years,
             experience_types=experience,
             financial_assets=row.financial_assets,
             preferred_language=row.preferred_language,
-            assessment=_facts(
-                row.assessment_id,
-                row.level,
-                row.lowest_category,
-                row.confirmed_at,
-                row.valid_until,
+            assessment=None
+            if assessment is None
+            else _facts(
+                assessment.id,
+                assessment.level,
+                assessment.lowest_category,
+                assessment.confirmed_at,
+                assessment.valid_until,
                 self.zone,
             ),
         )
@@ -214,18 +221,23 @@ def client_snapshots(
     subquery so no id list travels at all (``select(Sale.client_id).where(...)``).
     """
     build = _Builder(today, _zone(uow))
-    session = uow.session
     found: dict[int, ClientSnapshot] = {}
+
+    def load(ids: Any) -> None:
+        # Two plain queries rather than a join to the ranked subquery: SQLite would scan the
+        # subquery once per client.
+        # Core rows straight from the connection: no ORM result processing per row.
+        connection = uow.session.connection()
+        latest = {row.client_id: row for row in connection.execute(_latest_assessments(ids))}
+        for row in connection.execute(_client_rows(ids)):
+            found[row.id] = build(row, latest.get(row.id))
+
     if isinstance(client_ids, Select):
-        # IN (SELECT ...) on both databases; the subquery appears twice (clients, assessments).
-        for row in session.execute(_snapshot_query(client_ids)):
-            found[row.id] = build(row)
+        load(client_ids)  # IN (SELECT ...) on both databases: no id list travels
         return found
     unique = sorted(set(client_ids))
     for start in range(0, len(unique), CHUNK):
-        chunk = unique[start : start + CHUNK]
-        for row in session.execute(_snapshot_query(chunk)):
-            found[row.id] = build(row)
+        load(unique[start : start + CHUNK])
     return found
 
 
@@ -257,6 +269,11 @@ def evaluate_holders(
 # --- products -----------------------------------------------------------------------------------
 
 
+_PRODUCT_TYPES = {kind.value: kind for kind in ProductType}
+_RISKS = {risk.value: risk for risk in ProductRisk}
+_REDEMPTIONS = {redemption.value: redemption for redemption in Redemption}
+
+
 def terms_of(product: Product) -> ProductTerms:
     return _terms(product)
 
@@ -267,12 +284,12 @@ def _terms(product: Any) -> ProductTerms:
         code=product.code,
         name_zh=product.name_zh,
         name_en=product.name_en,
-        product_type=ProductType(product.product_type),
+        product_type=_PRODUCT_TYPES[product.product_type],
         issuer=product.issuer,
-        risk_level=ProductRisk(product.risk_level),
+        risk_level=_RISKS[product.risk_level],
         is_complex=product.is_complex,
         horizon_months=product.horizon_months,
-        redemption=Redemption(product.redemption),
+        redemption=_REDEMPTIONS[product.redemption],
         redemption_terms=product.redemption_terms,
         min_amount=product.min_amount,
         currency=product.currency,
@@ -290,4 +307,6 @@ def shelf_terms(
     query = select(*Product.__table__.c).order_by(Product.code)
     if status is not None:
         query = query.where(Product.status == status.value)
-    return [(row.id, _terms(row)) for row in uow.session.execute(query)]
+    # Core rows straight from the connection: a shelf is a thousand rows, and the ORM's result
+    # processing alone would cost more than judging them.
+    return [(row.id, _terms(row)) for row in uow.session.connection().execute(query)]
