@@ -411,9 +411,7 @@ class _Basis:
 def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | None) -> RuleResult:
     """``expired_on``: the day read for, when the assessment had expired by then."""
     basis = _Basis(version)
-    law = basis.make(
-        LAW_ASSESSMENT,
-    )
+    law = basis.make(LAW_ASSESSMENT)
     if found is None:
         return RuleResult(
             Rule.ASSESSMENT_VALID,
@@ -435,7 +433,7 @@ def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | 
             Outcome.PROHIBITED,
             _t(
                 f"风险承受能力评估（{found.level}{lowest_zh}，{made} 评估）有效期至 "
-                f"{until}，已于 {expired_on.isoformat()} 过期：须重新评估，方可销售。",
+                f"{until}，截至 {expired_on.isoformat()} 已过期：须重新评估，方可销售。",
                 f"The risk-tolerance assessment ({found.level}{lowest_en}, made {made}) "
                 f"was valid until {until} and has expired by {expired_on.isoformat()}: "
                 "re-assess the client before any sale.",
@@ -486,10 +484,7 @@ def _risk_match(
                 f"产品风险等级 {risk} 不高于客户等级 {level} 可购买的最高等级 {allowed}。",
                 f"Product risk {risk} is within what a {level} client may buy (up to {allowed}).",
             ),
-            basis.make(
-                LAW_MATCH,
-                key,
-            ),
+            basis.make(LAW_MATCH, key),
         )
     if lowest:
         return RuleResult(
@@ -503,10 +498,7 @@ def _risk_match(
                 f"not buy above {allowed}; this product is {risk}. It cannot be sold "
                 "even if the client insists.",
             ),
-            basis.make(
-                LAW_LOWEST,
-                key,
-            ),
+            basis.make(LAW_LOWEST, key),
         )
     if professional:
         return RuleResult(
@@ -531,10 +523,7 @@ def _risk_match(
             f"{allowed}): the client must receive a special written risk warning and "
             "insist in writing, and a supervisor must approve.",
         ),
-        basis.make(
-            LAW_ABOVE,
-            key,
-        ),
+        basis.make(LAW_ABOVE, key),
     )
 
 
@@ -808,9 +797,7 @@ def _concentration(
 def _minimum(version: str, amount_text: str, minimum_text: str, currency: str) -> RuleResult:
     basis = _Basis(version)
     amount, minimum = Decimal(amount_text), Decimal(minimum_text)
-    law = basis.make(
-        LAW_MINIMUM,
-    )
+    law = basis.make(LAW_MINIMUM)
     minimum_zh, minimum_en = _money(minimum, currency)
     if not amount.is_finite():
         return RuleResult(
