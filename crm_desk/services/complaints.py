@@ -64,6 +64,7 @@ from crm_desk.domain.roles import Role
 from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
+from crm_desk.services.client_dto import TimelineEntry
 from crm_desk.services.clients import user_names, visible_client
 from crm_desk.services.complaint_dto import (
     ComplaintChoices,
@@ -799,6 +800,34 @@ class ComplaintService(Service):
         return dto
 
     # -- reading ---------------------------------------------------------------------------------
+    def timeline_provider(
+        self, uow: UnitOfWork, actor: Actor, client_id: int
+    ) -> list[TimelineEntry]:
+        """For ClientService.timeline_providers (the caller checked the client is visible): each
+        complaint the actor may see, at its acceptance; title = the description's first line,
+        ref_id = the complaint's id."""
+        rows = (
+            uow.session.execute(
+                select(Complaint)
+                .outerjoin(Client, Client.id == Complaint.client_id)
+                .where(Complaint.client_id == client_id, complaint_visible(actor))
+            )
+            .scalars()
+            .all()
+        )
+        names = user_names(uow, {c.registered_by for c in rows})
+        return [
+            TimelineEntry(
+                when=c.accepted_at,
+                kind="complaint",
+                title=_first_line(c.description),
+                detail=c.description,
+                by=names.get(c.registered_by, "?"),
+                ref_id=c.id,
+            )
+            for c in rows
+        ]
+
     @operation(Permission.COMPLAINTS_VIEW, read_only=True)
     def get(self, uow: UnitOfWork, actor: Actor, complaint_id: int) -> ComplaintDetail:
         return self._detail(uow, actor, visible_complaint(uow, actor, complaint_id))

@@ -74,6 +74,7 @@ class Services:
         products = ProductService(uow_factory, policy, hasher)
         complaints = ComplaintService(uow_factory, policy, hasher)
         complaints.keys = keys
+        clients.timeline_providers.append(complaints.timeline_provider)
         auth.keys = keys
         # After the sale: the follow-up call, and the reviews when a holding may stop fitting.
         callbacks = CallbackService(uow_factory, policy, hasher)

@@ -284,7 +284,7 @@ class RegisterComplaintDialog(QDialog):
 
         self.form.add_field("channel", self.tr("Received by"), self.channel)
         self.form.add_field("category", self.tr("Category"), self.category)
-        self.form.add_field("description", self.tr("Complaint"), self.description)
+        self.form.add_field("description", self.tr("Description"), self.description)
         if client_id is None:
             self.form.add_field("complainant_name", self.tr("Complainant"), self.complainant_name)
             self.form.add_field("complainant_contact", self.tr("Contact"), self.complainant_contact)

@@ -487,3 +487,16 @@ def test_the_demo_has_complaints_in_every_stage(services: Services) -> None:
     adviser = services.auth.sign_in("li.na", credentials["li.na"][1])
     hidden = {r.id for r in rows if r.personal_data}
     assert hidden.isdisjoint({r.id for r in services.complaints.complaints(adviser)})
+
+
+def test_the_client_timeline_shows_the_complaints_the_reader_may_see(
+    services: Services, branch: Branch
+) -> None:
+    plain = register(services, branch)
+    privacy = register(services, branch, category="data_privacy")
+    mine = services.clients.timeline(branch.adviser, branch.client_id)
+    assert [(e.kind, e.ref_id) for e in mine if e.kind == "complaint"] == [("complaint", plain.id)]
+    entry = next(e for e in mine if e.kind == "complaint")
+    assert entry.title == "The redemption fee was higher than the adviser said."
+    boss = services.clients.timeline(branch.supervisor, branch.client_id)
+    assert {e.ref_id for e in boss if e.kind == "complaint"} == {plain.id, privacy.id}

@@ -45,6 +45,7 @@ from crm_desk.ui.pages.client_sales import (
     timeline_kind,
 )
 from crm_desk.ui.pages.complaints import ClientComplaintsTab
+from crm_desk.ui.pages.documents import ClientDocumentsTab, kind_label
 from crm_desk.ui.table_model import Column, RowsModel
 from crm_desk.ui.tasks import TaskRunner
 from crm_desk.ui.widgets import CheckedForm, configure_table
@@ -56,11 +57,15 @@ def _kind(entry: TimelineEntry) -> str:
         "interview": QCoreApplication.translate("Timeline", "Interview"),
         "follow_up": QCoreApplication.translate("Timeline", "Follow-up"),
         "assessment": QCoreApplication.translate("Timeline", "Risk assessment"),
+        "complaint": QCoreApplication.translate("Timeline", "Complaint"),
+        "document": QCoreApplication.translate("Timeline", "Document"),
     }
     return kinds.get(entry.kind) or timeline_kind(entry.kind) or entry.kind
 
 
 def _title(entry: TimelineEntry) -> str:
+    if entry.kind == "document":
+        return kind_label(entry.title)
     return action_label(entry.title) if entry.kind == "profile" else entry.title
 
 
@@ -294,6 +299,12 @@ class ClientPage(QWidget):
         if allowed(actor.role, Permission.COMPLAINTS_VIEW):
             self.complaints_tab = ClientComplaintsTab(services, actor, client_id, self.detail.name)
             self.tabs.addTab(self.complaints_tab, self.tr("Complaints"))
+        self.documents_tab: ClientDocumentsTab | None = None
+        if allowed(actor.role, Permission.DOCUMENTS_VIEW):
+            self.documents_tab = ClientDocumentsTab(services, actor, client_id)
+            self.sales_tab.changed.connect(self.documents_tab.refresh)
+            self.products_tab.sold.connect(self.documents_tab.refresh)
+            self.tabs.addTab(self.documents_tab, self.tr("Documents"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
