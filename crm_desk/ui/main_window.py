@@ -35,6 +35,7 @@ from crm_desk.ui.pages.audit import AuditPage
 from crm_desk.ui.pages.callbacks import CallbacksPage
 from crm_desk.ui.pages.clients import ClientsArea
 from crm_desk.ui.pages.complaints import ComplaintsPage
+from crm_desk.ui.pages.documents import DocumentsPage
 from crm_desk.ui.pages.exception_queue import MyRequestsPage
 from crm_desk.ui.pages.follow_ups import FollowUpsPage
 from crm_desk.ui.pages.home import HomePage
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         if allowed(a.role, Permission.PRODUCTS_VIEW):
             self.products_page = ProductsPage(s, a, self._runner)
             pages.append(("products", self.tr("Products"), self.products_page))
+        if allowed(a.role, Permission.DOCUMENTS_VIEW):
+            pages.append(("documents", self.tr("Documents"), DocumentsPage(s, a, self._runner)))
         if allowed(a.role, Permission.USERS_VIEW):
             pages.append(("users", self.tr("Users and branches"), UsersPage(s, a)))
         if allowed(a.role, Permission.AUDIT_VIEW):
