@@ -206,6 +206,7 @@ class RegisterComplaintDialog(QDialog):
         self.setWindowTitle(self.tr("Register a complaint"))
         self.setMinimumWidth(620)
         choices = services.complaints.choices(actor, client_id)
+        self._sales = {sale.id: sale for sale in choices.sales}
 
         heading = QLabel(
             self.tr("Client: {name}").format(name=client_name)
@@ -335,12 +336,8 @@ class RegisterComplaintDialog(QDialog):
         if sale_id is None:
             self.product.setEnabled(True)
             return
-        sale = next(
-            s
-            for s in self._services.complaints.choices(self._actor, self._client_id).sales
-            if s.id == sale_id
-        )
-        self.product.setCurrentIndex(max(self.product.findData(sale.product_id), 0))
+        product_id = self._sales[sale_id].product_id
+        self.product.setCurrentIndex(max(self.product.findData(product_id), 0))
         self.product.setEnabled(False)
 
     def _category_changed(self) -> None:

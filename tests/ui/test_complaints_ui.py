@@ -415,3 +415,34 @@ def test_every_complaint_choice_has_its_own_label() -> None:
         assert all(label != member.value for label, member in zip(labels, enum, strict=True))
         assert len(set(labels)) == len(labels), enum
     assert complaint_label(ComplaintStatus.ANSWERED) != complaint_label(StageKind.ANSWERED)
+
+
+def test_a_complaint_about_a_sale_is_never_handled_by_the_seller(
+    qtbot: Any, services: Services, people: dict[str, Actor], client_id: int, uow: Any
+) -> None:
+    from tests.complaint_support import add_product, add_sale
+
+    product = add_product(uow)
+    add_sale(
+        uow,
+        client_id=client_id,
+        product_id=product,
+        adviser_id=people["adviser"].user_id or 0,
+        branch_id=people["adviser"].branch_id or 0,
+    )
+    dialog = RegisterComplaintDialog(services, people["adviser"], client_id, client_name="张伟")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sale.count() == 2  # none, and the one sale
+    dialog.sale.setCurrentIndex(1)
+    assert dialog.product.currentData() == product and not dialog.product.isEnabled()
+    select_data(dialog.channel, "phone")
+    select_data(dialog.category, "sales_misconduct")
+    qtbot.keyClicks(dialog.description, "Not told about the lock-up period")
+    dialog.save_button.click()  # the handler is the seller (the adviser registering it)
+    assert dialog.saved is None
+    assert "sold the product" in dialog.form.error_text("handler_id")
+    select_data(dialog.handler, people["handler"].user_id)
+    dialog.save_button.click()
+    assert dialog.saved is not None and dialog.saved.seller_id == people["adviser"].user_id
+    assert dialog.saved.product_id == product
