@@ -4,7 +4,7 @@ recorded call must contain, and what a re-run verdict means for a holding alread
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -12,6 +12,7 @@ from enum import StrEnum
 from crm_desk.domain.clients import age_on
 from crm_desk.domain.errors import Problem, ValidationError
 from crm_desk.domain.questionnaire import LocalizedText
+from crm_desk.domain.suitability import Evaluation, Outcome, Rule, RuleResult, Verdict
 
 NOTES_MAX = 4000
 MIN_NOTE = 5  # a case resolution or a review outcome says something, not "ok"
@@ -267,20 +268,24 @@ class ReviewOutcome(StrEnum):
 
 # Rules about the purchase itself, not the holding: a minimum raised after the sale does not make
 # a holding unsuitable, and concentration is only ever a warning.
-PURCHASE_ONLY_RULES = frozenset({"minimum_amount", "concentration"})
-ORDER = {"suitable": 0, "needs_exception": 1, "prohibited": 2}
+PURCHASE_ONLY_RULES = frozenset({Rule.MINIMUM_AMOUNT, Rule.CONCENTRATION})
 
 
-def holding_verdict(outcomes: Iterable[tuple[str, str]]) -> str:
-    """The verdict for a holding from its rule outcomes ``(rule, outcome)``: the worst outcome of
-    every rule that is about holding the product (see PURCHASE_ONLY_RULES)."""
-    worst = "suitable"
-    for rule, outcome in outcomes:
-        if rule in PURCHASE_ONLY_RULES:
-            continue
-        verdict = {"prohibited": "prohibited", "exception": "needs_exception"}.get(
-            outcome, "suitable"
-        )
-        if ORDER[verdict] > ORDER[worst]:
-            worst = verdict
-    return worst
+def holding_failures(evaluation: Evaluation) -> tuple[RuleResult, ...]:
+    """The rules a holding fails on the current facts: those needing an exception or refusing,
+    apart from the rules about the purchase itself (see PURCHASE_ONLY_RULES)."""
+    return tuple(
+        r
+        for r in evaluation.rules
+        if (r.outcome is Outcome.EXCEPTION or r.outcome is Outcome.PROHIBITED)
+        and r.rule not in PURCHASE_ONLY_RULES
+    )
+
+
+def holding_verdict(failures: tuple[RuleResult, ...]) -> Verdict:
+    """SUITABLE when nothing fails; PROHIBITED if any failure refuses; else NEEDS_EXCEPTION."""
+    if not failures:
+        return Verdict.SUITABLE
+    if any(r.outcome is Outcome.PROHIBITED for r in failures):
+        return Verdict.PROHIBITED
+    return Verdict.NEEDS_EXCEPTION

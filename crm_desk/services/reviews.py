@@ -16,15 +16,15 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Table,
     case,
     exists,
     func,
-    insert,
     select,
     update,
 )
@@ -35,18 +35,18 @@ from crm_desk.db.models_aftercare import SuitabilityReview
 from crm_desk.db.models_sales import Sale, SaleCancellation
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.aftercare import (
-    PURCHASE_ONLY_RULES,
     ReviewOutcome,
     ReviewStatus,
     ReviewTrigger,
     check_note,
+    holding_failures,
     holding_verdict,
 )
 from crm_desk.domain.errors import ConcurrentEdit, Conflict, NotFound, Problem, ValidationError
 from crm_desk.domain.products import ProductRisk
 from crm_desk.domain.questionnaire import LocalizedText, RiskLevel
 from crm_desk.domain.roles import Role
-from crm_desk.domain.suitability import Evaluation, Outcome, evaluate
+from crm_desk.domain.suitability import Evaluation, RuleResult, evaluate
 from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
@@ -56,7 +56,6 @@ from crm_desk.services.review_dto import ReviewDTO, ReviewList, ReviewReason, Re
 from crm_desk.services.snapshots import client_snapshot, evaluate_holders, terms_of
 
 INSERT_BATCH = 5000
-BLOCKING = (Outcome.EXCEPTION, Outcome.PROHIBITED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +89,33 @@ def _holdings(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Holding]:
     return [Holding(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5]) for r in rows]
 
 
-def _reasons_json(evaluation: Evaluation) -> str:
-    """The rules the holding fails, as the engine explained them (both languages)."""
-    return json.dumps(
-        [
-            {
-                "rule": r.rule.value,
-                "outcome": r.outcome.value,
-                "message": {"zh_CN": r.message.zh_CN, "en": r.message.en},
-            }
-            for r in evaluation.rules
-            if r.outcome in BLOCKING and r.rule.value not in PURCHASE_ONLY_RULES
-        ],
-        ensure_ascii=False,
-    )
+class _Findings:
+    """For each evaluation: the holding's verdict and its failing rules as stored JSON, or None
+    when it still fits. Holders at the same level fail with the same words: each distinct set
+    of failures is written out once."""
 
+    def __init__(self) -> None:
+        self._texts: dict[tuple[RuleResult, ...], str] = {}
 
-def _verdict(evaluation: Evaluation) -> str:
-    return holding_verdict((r.rule.value, r.outcome.value) for r in evaluation.rules)
+    def __call__(self, evaluation: Evaluation) -> tuple[str, str] | None:
+        failures = holding_failures(evaluation)
+        if not failures:
+            return None
+        text = self._texts.get(failures)
+        if text is None:
+            text = json.dumps(
+                [
+                    {
+                        "rule": r.rule.value,
+                        "outcome": r.outcome.value,
+                        "message": {"zh_CN": r.message.zh_CN, "en": r.message.en},
+                    }
+                    for r in failures
+                ],
+                ensure_ascii=False,
+            )
+            self._texts[failures] = text
+        return holding_verdict(failures).value, text
 
 
 class ReviewService(Service):
@@ -233,11 +241,14 @@ class ReviewService(Service):
         checked = opened = 0
         rows: list[dict[str, Any]] = []
         session = uow.session
+        findings = _Findings()
+        table = cast(Table, SuitabilityReview.__table__)  # plain rows: no ORM bookkeeping
         for holding, evaluation in pairs:
             checked += 1
-            verdict = _verdict(evaluation)
-            if verdict == "suitable":
+            found = findings(evaluation)
+            if found is None:
                 continue
+            verdict, reasons = found
             rows.append(
                 {
                     "version": 1,
@@ -251,18 +262,18 @@ class ReviewService(Service):
                     "level_before": before,
                     "level_after": after,
                     "verdict": verdict,
-                    "reasons": _reasons_json(evaluation),
+                    "reasons": reasons,
                     "policy_version": evaluation.policy_version,
                     "created_at": now,
                     "status": ReviewStatus.OPEN.value,
                 }
             )
             if len(rows) >= INSERT_BATCH:
-                session.execute(insert(SuitabilityReview), rows)
+                session.execute(table.insert(), rows)
                 opened += len(rows)
                 rows = []
         if rows:
-            session.execute(insert(SuitabilityReview), rows)
+            session.execute(table.insert(), rows)
             opened += len(rows)
         superseded = 0
         if opened:
