@@ -16,6 +16,7 @@ from crm_desk.db.uow import UnitOfWork
 from crm_desk.demo_aftercare import seed_aftercare
 from crm_desk.demo_complaints import seed_complaints
 from crm_desk.demo_products import seed_products
+from crm_desk.demo_sales import seed_sales
 from crm_desk.domain.clients import ClientInput
 from crm_desk.domain.errors import AuthenticationFailed
 from crm_desk.domain.identity import check_phone
@@ -95,6 +96,7 @@ def seed_demo(services: Services) -> dict[str, tuple[str, str]]:
     }
     supervisor = services.auth.sign_in("wang.fang", credentials["wang.fang"][1])
     seed_clients(services, advisers, supervisor)
+    seed_sales(services, advisers, supervisor)  # after the products and the assessments
     seed_aftercare(services, admin, list(advisers.values()), supervisor)
     seed_complaints(services, advisers, supervisor)  # after the sales: some concern one
     for actor in (*advisers.values(), supervisor):
