@@ -8,7 +8,7 @@ client does not (the rule book's list, not every sale)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, text
@@ -22,9 +22,19 @@ from crm_desk.domain.aftercare import (
     CallStatus,
     CaseReason,
     CaseStatus,
+    call_reasons,
+    call_state,
+    call_window,
 )
-from crm_desk.domain.errors import ConcurrentEdit, Conflict, NotFound, PermissionDenied
+from crm_desk.domain.errors import (
+    ConcurrentEdit,
+    ConfigurationError,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+)
 from crm_desk.domain.errors import ValidationError as Invalid
+from crm_desk.domain.policy import AftercarePolicy, parse_policy
 from crm_desk.services.actor import Actor
 from crm_desk.services.callback_dto import CallbackTaskDTO
 from crm_desk.services.container import Services
@@ -37,6 +47,7 @@ from tests.aftercare_support import (
     sell_by_exception,
 )
 from tests.conftest import FakeClock, MakeUser
+from tests.unit.test_domain_rules import VALID
 
 pytestmark = pytest.mark.db
 
@@ -436,3 +447,43 @@ def test_every_step_is_audited_in_its_transaction(
     ]
     order = ["sale.recorded", "callback.created", "callback.recorded", "callback_case.opened"]
     assert [a for a in actions if a in order] == order
+
+
+# -- the rules themselves (pure) ---------------------------------------------------------------
+def test_which_sales_get_a_call_at_the_boundaries() -> None:
+    sale_day = date(2026, 11, 27)
+    plain = {"cooling_off_ends_at": None, "is_exception": False, "sale_day": sale_day}
+    turns_65_today = date(1961, 11, 27)
+    turns_65_tomorrow = date(1961, 11, 28)
+    assert call_reasons(**plain, birth_date=turns_65_today, elderly_age=65) == (CallReason.ELDERLY,)
+    assert call_reasons(**plain, birth_date=turns_65_tomorrow, elderly_age=65) == ()
+    ends = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    assert call_reasons(
+        cooling_off_ends_at=ends,
+        is_exception=True,
+        birth_date=turns_65_today,
+        sale_day=sale_day,
+        elderly_age=65,
+    ) == (CallReason.COOLING_OFF, CallReason.EXCEPTION, CallReason.ELDERLY)
+
+
+def test_a_call_is_waiting_until_cooling_off_ends_and_overdue_after_its_due_time() -> None:
+    start = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    callable_from, due = call_window(start - timedelta(hours=24), start, 3)
+    assert (callable_from, due) == (start, start + timedelta(days=3))
+    assert call_state(callable_from, due, start - timedelta(seconds=1)) is CallState.WAITING
+    assert call_state(callable_from, due, start) is CallState.DUE
+    assert call_state(callable_from, due, due) is CallState.DUE
+    assert call_state(callable_from, due, due + timedelta(seconds=1)) is CallState.OVERDUE
+    # Without cooling-off the call may be made from the sale on.
+    assert call_window(start, None, 2) == (start, start + timedelta(days=2))
+
+
+def test_the_aftercare_policy_section_is_optional_and_checked() -> None:
+    base = {k: v for k, v in VALID.items() if k != "aftercare"}
+    assert parse_policy(base).aftercare == AftercarePolicy()
+    chosen = parse_policy(base | {"aftercare": {"callback_days": 5}}).aftercare
+    assert (chosen.callback_days, chosen.callback_max_attempts) == (5, 3)
+    for wrong in ({"callback_days": 0}, {"callback_max_attempts": "3"}, {"callbak_days": 2}):
+        with pytest.raises(ConfigurationError, match="aftercare"):
+            parse_policy(base | {"aftercare": wrong})
