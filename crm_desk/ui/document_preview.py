@@ -214,8 +214,3 @@ class DocumentPreviewDialog(QDialog):
             )
             return False
         return True
-
-    def done(self, result: int) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
-        self.pdf.close()
-        super().done(result)

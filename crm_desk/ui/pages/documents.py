@@ -568,7 +568,7 @@ class DocumentsPage(QWidget):
 
     def start_batch(self, ids: Sequence[int], printer: QPrinter) -> BatchPrint:
         self.printer = printer
-        self.batch = BatchPrint(self.services, self.actor, ids, printer, self.runner)
+        batch = self.batch = BatchPrint(self.services, self.actor, ids, printer, self.runner)
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v of %m documents"))
@@ -576,8 +576,8 @@ class DocumentsPage(QWidget):
         self.cancel_button.show()
         self.batch_button.setEnabled(False)
         self.status.setText(self.tr("Printing {n} documents…").format(n=len(ids)))
-        self.batch.start(self._progressed, self._finished, self._failed)
-        return self.batch
+        batch.start(self._progressed, self._finished, self._failed)
+        return batch
 
     def cancel_batch(self) -> None:
         if self.batch is not None:
