@@ -10,12 +10,10 @@ current facts: that verdict is the one stored.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import select, update
 
@@ -26,11 +24,8 @@ from crm_desk.domain.clients import Vulnerability, age_on, is_elderly
 from crm_desk.domain.errors import Conflict, NotFound, Problem, ValidationError
 from crm_desk.domain.policy import Policy
 from crm_desk.domain.products import (
-    ProductRisk,
     ProductStatus,
     ProductTerms,
-    ProductType,
-    Redemption,
 )
 from crm_desk.domain.sales import (
     MIN_COMMENT,
@@ -75,7 +70,7 @@ from crm_desk.services.sale_reads import (
     sale_dtos,
     sales_timeline,
 )
-from crm_desk.services.snapshots import client_snapshot, terms_of
+from crm_desk.services.snapshots import client_snapshot, shelf_terms, terms_of
 
 SaleHook = Callable[[UnitOfWork, Actor, Sale], None]
 ExceptionHook = Callable[[UnitOfWork, Actor, ExceptionRequest], None]
@@ -119,26 +114,6 @@ def _product_on_shelf(uow: UnitOfWork, product_id: int) -> Product:
     return product
 
 
-def _terms_from_row(row: Any) -> ProductTerms:
-    return ProductTerms(
-        code=row.code,
-        name_zh=row.name_zh,
-        name_en=row.name_en,
-        product_type=ProductType(row.product_type),
-        issuer=row.issuer,
-        risk_level=ProductRisk(row.risk_level),
-        is_complex=row.is_complex,
-        horizon_months=row.horizon_months,
-        redemption=Redemption(row.redemption),
-        redemption_terms=row.redemption_terms,
-        min_amount=Decimal(row.min_amount),
-        currency=row.currency,
-        cooling_off_hours=row.cooling_off_hours,
-        risk_factors_zh=tuple(json.loads(row.risk_factors_zh)),
-        risk_factors_en=tuple(json.loads(row.risk_factors_en)),
-    )
-
-
 def _reasons(evaluation: Evaluation) -> list[str]:
     """The deciding rules for the audit trail, in both languages."""
     return [
@@ -174,36 +149,13 @@ class SaleService(Service):
         is given, at each product's minimum: the verdict at a glance and every rule's reason."""
         client = visible_client(uow, actor, client_id)
         snapshot = client_snapshot(uow, client, local_today(uow))
-        rows = uow.session.execute(
-            select(
-                Product.id,
-                Product.code,
-                Product.name_zh,
-                Product.name_en,
-                Product.product_type,
-                Product.issuer,
-                Product.risk_level,
-                Product.is_complex,
-                Product.horizon_months,
-                Product.redemption,
-                Product.redemption_terms,
-                Product.min_amount,
-                Product.currency,
-                Product.cooling_off_hours,
-                Product.risk_factors_zh,
-                Product.risk_factors_en,
-            )
-            .where(Product.status == ProductStatus.ON_SALE.value)
-            .order_by(Product.code)
-        ).all()
         items = []
-        for row in rows:
-            terms = _terms_from_row(row)
+        for product_id, terms in shelf_terms(uow):
             judged_at = amount if amount is not None else terms.min_amount
             if judged_at <= 0:
                 judged_at = SHELF_FALLBACK_AMOUNT
             evaluation = evaluate(snapshot, terms, judged_at, self.policy)
-            items.append(ShelfItem(row.id, terms, judged_at, evaluation))
+            items.append(ShelfItem(product_id, terms, judged_at, evaluation))
         return items
 
     @operation(Permission.SALES_VIEW, read_only=True)
