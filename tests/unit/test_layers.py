@@ -19,6 +19,8 @@ ROOT_MODULES = {
     "demo",
     "demo_aftercare",
     "demo_complaints",
+    "demo_sales",
+    "demo_products",
     "__init__",
 }
 
