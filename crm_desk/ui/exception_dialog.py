@@ -87,7 +87,9 @@ class ExceptionDialog(QDialog):
         self.case_text = _value("")
         self.case_text.setObjectName("exception_case")
         self.case_text.setTextFormat(Qt.TextFormat.RichText)
+        self.case_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         case.addWidget(self.case_text)
+        case.addStretch()
 
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("decision_comment")

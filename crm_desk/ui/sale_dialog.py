@@ -55,7 +55,7 @@ def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     box.setObjectName(name)
     box.setTabChangesFocus(True)
     box.setPlaceholderText(placeholder)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * 3 + 12)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
     return box
 
 
@@ -138,9 +138,10 @@ class SaleDialog(QDialog):
         self.exception_form.add_field(
             "justification", self.tr("Your justification"), self.justification
         )
-        box = QVBoxLayout(self.exception_box)
+        self.warning.setMinimumWidth(380)
+        box = QHBoxLayout(self.exception_box)
         box.addWidget(self.warning, 1)
-        box.addLayout(self.exception_form)
+        box.addLayout(self.exception_form, 1)
         self.exception_box.hide()
 
         self.status = QLabel()
@@ -163,11 +164,12 @@ class SaleDialog(QDialog):
         splitter.addWidget(self.rules)
         splitter.addWidget(self.exception_box)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([420, 320])
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(900, 720)
+        self.resize(1100, 820)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -38,7 +38,7 @@ OUTCOME_ICONS = {
     Outcome.PASS: "✔",
     Outcome.NOTE: "ℹ",
     Outcome.WARNING: "⚠",
-    Outcome.EXCEPTION: "✋",
+    Outcome.EXCEPTION: "⚑",
     Outcome.PROHIBITED: "✖",
 }
 STATUS_COLOURS = {

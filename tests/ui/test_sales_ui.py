@@ -102,7 +102,7 @@ def test_the_shelf_shows_each_verdict_at_a_glance_and_every_rule_on_demand(
     qtmodeltester.check(rules)
     assert rules.rowCount() == len(Rule)
     texts = [rules.index(r, RulesModel.COL_OUTCOME).data() for r in range(rules.rowCount())]
-    assert texts.count("✋ Needs exception") == 1 and "✔ Passed" in texts
+    assert texts.count("⚑ Needs exception") == 1 and "✔ Passed" in texts
     assert "R4" in rules.index(1, RulesModel.COL_MESSAGE).data()
     assert rules.index(1, RulesModel.COL_BASIS).data()
     assert "Needs exception" in shelf.rules.heading.text()

@@ -228,6 +228,7 @@ class ClientProductsTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.rules)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([260, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -617,6 +618,7 @@ class ClientSalesTab(QWidget):
         for widget in (sales_box, detail_box, requests_box):
             splitter.addWidget(widget)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([200, 340, 180])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         self.loaded = False
