@@ -15,6 +15,7 @@ from typing import Any
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.demo_aftercare import seed_aftercare
 from crm_desk.demo_complaints import seed_complaints
+from crm_desk.demo_documents import seed_documents
 from crm_desk.demo_products import seed_products
 from crm_desk.demo_sales import seed_sales
 from crm_desk.domain.clients import ClientInput
@@ -99,6 +100,7 @@ def seed_demo(services: Services) -> dict[str, tuple[str, str]]:
     seed_sales(services, advisers, supervisor)  # after the products and the assessments
     seed_aftercare(services, admin, list(advisers.values()), supervisor)
     seed_complaints(services, advisers, supervisor)  # after the sales: some concern one
+    seed_documents(services, advisers, supervisor)  # after the sales: their disclosures
     for actor in (*advisers.values(), supervisor):
         services.auth.sign_out(actor)
     return credentials

@@ -328,3 +328,25 @@ def test_verify_document_command(
     assert "it was altered" in capsys.readouterr().err
     with pytest.raises(SystemExit, match="Cannot read"):
         run_command(["verify-document", str(tmp_path / "missing.pdf")])
+
+
+def test_the_demo_has_the_documents_of_its_sales_and_assessments(services: Services) -> None:
+    from crm_desk.demo import seed_demo
+
+    credentials = seed_demo(services)
+    compliance = next(name for name, (role, _) in credentials.items() if role == "compliance")
+    reader = services.auth.sign_in(compliance, credentials[compliance][1])
+    documents = services.documents.list_documents(reader)
+    assert {d.kind for d in documents} == {"disclosure", "warning", "assessment"}
+    assert any(d.is_copy for d in documents)
+    sales = {d.sale_id for d in documents if d.kind == "disclosure"}
+    for adviser in ("li.na", "chen.jie", "james.wong"):
+        actor = services.auth.sign_in(adviser, credentials[adviser][1])
+        for client_id in {d.client_id for d in documents}:
+            try:
+                client_sales = services.sales.client_sales(actor, client_id)
+            except NotFound:
+                continue  # another adviser's client
+            assert {s.id for s in client_sales} <= sales  # every sale has its disclosure
+    sample = services.documents.pdf(reader, documents[0].id).pdf
+    assert services.documents.verify(reader, sample).ok
