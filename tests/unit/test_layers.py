@@ -21,6 +21,7 @@ ROOT_MODULES = {
     "demo_complaints",
     "demo_sales",
     "demo_products",
+    "demo_documents",
     "__init__",
 }
 
