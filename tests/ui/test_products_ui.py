@@ -17,6 +17,7 @@ from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.ui.catalogue_import_dialog import CatalogueImportDialog
 from crm_desk.ui.pages.products import ProductsPage
+from crm_desk.ui.product_dialog import ProductDialog
 from crm_desk.ui.tasks import SyncTaskRunner
 from tests.conftest import MakeUser
 from tests.products_support import product_input
@@ -153,6 +154,14 @@ def test_advisers_read_the_catalogue_without_changing_it(
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
     assert dialog.name_zh.isReadOnly() and not dialog.risk_level.isEnabled()
     assert page.change_status() is None
+    dialog.close()
+
+    page.show()
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Return)  # Enter opens the selected product
+    opened = [d for d in page.findChildren(ProductDialog) if d.isVisible()]
+    assert len(opened) == 1 and opened[0].code.text() == "WM-CASH-01" and opened[0].read_only
+    opened[0].close()
 
 
 def test_import_dialog_reports_every_problem_then_imports_a_correct_file(

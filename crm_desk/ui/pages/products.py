@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -176,7 +177,7 @@ class ProductsPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._activated)  # Enter or a double click
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.empty = QLabel()
@@ -205,6 +206,10 @@ class ProductsPage(QWidget):
             self.export_button,
         ):
             buttons.addWidget(button)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        if self.can_manage:
+            QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_product)
+            self.new_button.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString())
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
@@ -272,7 +277,7 @@ class ProductsPage(QWidget):
         self.status_button.setEnabled(chosen)
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_selected()
 
