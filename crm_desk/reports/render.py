@@ -166,7 +166,18 @@ def styles(language: str) -> dict[str, Style]:
         "item": ParagraphStyle(
             "item", parent=base, leftIndent=14, firstLineIndent=-14, spaceAfter=2
         ),
-        "boxed": ParagraphStyle("boxed", parent=base, backColor=SHADE, borderPadding=(5, 6, 5, 6)),
+        # The shading reaches past the text by its padding: indented and spaced by as much, so
+        # it lines up with the margins and never covers the label above it.
+        "boxed": ParagraphStyle(
+            "boxed",
+            parent=base,
+            backColor=SHADE,
+            borderPadding=(5, 6, 5, 6),
+            leftIndent=6,
+            rightIndent=6,
+            spaceBefore=7,
+            spaceAfter=7,
+        ),
         "strong": ParagraphStyle("strong", parent=base, fontSize=10, textColor=ACCENT),
     }
     _styles[key] = made
@@ -176,7 +187,13 @@ def styles(language: str) -> dict[str, Style]:
 # -- building blocks ------------------------------------------------------------------------------
 
 
+# The font's curly quotes are full-width (Chinese) glyphs: English text gets straight ones.
+_LATIN_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
 def _p(text: str, style: Style) -> Any:
+    if style.wordWrap != "CJK":
+        text = text.translate(_LATIN_QUOTES)
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
@@ -237,9 +254,25 @@ def _grid(
     st: dict[str, Style],
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Any:
-    data: list[list[Any]] = [[_p(h, st["label"]) for h in header]]
+    label = st["label"]
+    data: list[list[Any]] = [
+        [
+            h if _fits(h, label, WIDTH * w) else _p(h, label)
+            for h, w in zip(header, widths, strict=True)
+        ]
+    ]
     for row in rows:
-        data.append([c if isinstance(c, Flowable) else _p(str(c), st["cell"]) for c in row])
+        # Whole numbers stay plain text, so the column's ALIGN (right, for scores) applies.
+        data.append(
+            [
+                c
+                if isinstance(c, Flowable)
+                else str(c)
+                if isinstance(c, int)
+                else _p(c, st["cell"])
+                for c in row
+            ]
+        )
     table = Table(data, colWidths=[WIDTH * w for w in widths], repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -247,6 +280,7 @@ def _grid(
                 ("FONT", (0, 0), (-1, -1), FONT, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_LINE),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -523,11 +557,19 @@ def _disclosure(f: DisclosureFacts, st: dict[str, Style]) -> list[Any]:
                 st,
             ),
             Spacer(1, 4),
-            _p(t("exception.insistence", lang), st["label"]),
-            _p(e.insistence_text, st["boxed"]),
+            KeepTogether(
+                [
+                    _p(t("exception.insistence", lang), st["label"]),
+                    _p(e.insistence_text, st["boxed"]),
+                ]
+            ),
             Spacer(1, 6),
-            _p(t("exception.justification", lang), st["label"]),
-            _p(e.justification, st["boxed"]),
+            KeepTogether(
+                [
+                    _p(t("exception.justification", lang), st["label"]),
+                    _p(e.justification, st["boxed"]),
+                ]
+            ),
         ]
     if f.cooling_off_ends_local:
         story += [
@@ -602,15 +644,17 @@ def _warning(f: WarningFacts, st: dict[str, Style]) -> list[Any]:
             st,
         ),
     ]
-    findings = [r for r in f.rules if r.outcome != "pass"] or list(f.rules)
+    # What does not match: the rules that warned, need the exception or refuse (not notes).
+    findings = [r for r in f.rules if r.outcome not in ("pass", "note")] or list(f.rules)
     story += [section("warning.findings"), _rules_table(findings, lang, st)]
     story += [section("section.risks"), *_risk_list(f.product, lang, st)]
     story += [
         section("exception.insistence"),
         _p(f.insistence_text, st["boxed"]),
         Spacer(1, 6),
-        _p(t("exception.justification", lang), st["label"]),
-        _p(f.justification, st["boxed"]),
+        KeepTogether(
+            [_p(t("exception.justification", lang), st["label"]), _p(f.justification, st["boxed"])]
+        ),
     ]
     story += [section("section.complaints"), _p(f.complaint_channel, st["body"])]
     story += [
@@ -648,10 +692,7 @@ def _assessment(f: AssessmentResultFacts, st: dict[str, Style]) -> list[Any]:
     ]
     story += [section("section.client"), _fields(pairs, st)]
     sep = "、" if is_zh(lang) else "; "
-    rows = [
-        [str(n), a.question, sep.join(a.answers), str(a.score)]
-        for n, a in enumerate(f.answers, start=1)
-    ]
+    rows = [[n, a.question, sep.join(a.answers), a.score] for n, a in enumerate(f.answers, start=1)]
     story += [
         section("section.answers"),
         _grid(

@@ -162,9 +162,7 @@ def product(language: str, level: str = "R3", cooling_off: int = 24) -> ProductF
         is_complex=False,
         horizon_months=12,
         redemption="at_maturity",
-        redemption_terms="到期一次性兑付，期间不可提前赎回"
-        if zh
-        else "Repaid at maturity; no early redemption",
+        redemption_terms="产品存续期内不可提前赎回" if zh else "No early redemption",
         min_amount="50000.00",
         currency="CNY",
         cooling_off_hours=cooling_off,

@@ -40,7 +40,7 @@ TEXT: Mapping[str, tuple[str, str]] = {
     "client.age": ("年龄", "Age"),
     "client.level": ("风险承受能力等级", "Risk tolerance level"),
     "client.assessed_on": ("评估日期", "Assessed on"),
-    "client.valid_until": ("评估有效期至", "Assessment valid until"),
+    "client.valid_until": ("评估有效期至", "Valid until"),
     "client.not_assessed": ("未评估", "not assessed"),
     "investor.ordinary": ("普通投资者", "Ordinary investor"),
     "investor.professional": ("专业投资者", "Professional investor"),
