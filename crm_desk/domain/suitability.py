@@ -392,27 +392,37 @@ class _Basis:
         return _law(self.version, law, keys)
 
     def switched_off(self, rule: Rule, key: str) -> RuleResult:
-        pzh, pen = self.policy(f"[suitability] {key} = false")
-        return RuleResult(
-            rule,
-            Outcome.NOTE,
-            _t(
-                "未检查：本规则已由政策关闭。",
-                "Not checked: this rule is switched off by the policy.",
-            ),
-            _t(pzh, pen),
-        )
+        return _switched_off(self.version, rule, key)
+
+
+@_cached
+def _switched_off(version: str, rule: Rule, key: str) -> RuleResult:
+    pzh, pen = _Basis(version).policy(f"[suitability] {key} = false")
+    return RuleResult(
+        rule,
+        Outcome.NOTE,
+        _t("未检查：本规则已由政策关闭。", "Not checked: this rule is switched off by the policy."),
+        _t(pzh, pen),
+    )
 
 
 # --- the rules ----------------------------------------------------------------------------------
 
 
 @_cached
-def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | None) -> RuleResult:
-    """``expired_on``: the day read for, when the assessment had expired by then."""
+def _assessment(
+    version: str,
+    level: RiskLevel | None,
+    lowest: bool,
+    assessed_on: date | None,
+    valid_until: date | None,
+    expired_on: date | None,
+) -> RuleResult:
+    """``level`` None: no assessment. ``expired_on``: the day read for, when the assessment
+    had expired by then."""
     basis = _Basis(version)
     law = basis.make(LAW_ASSESSMENT)
-    if found is None:
+    if level is None or assessed_on is None or valid_until is None:
         return RuleResult(
             Rule.ASSESSMENT_VALID,
             Outcome.PROHIBITED,
@@ -423,18 +433,18 @@ def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | 
             ),
             law,
         )
-    lowest_zh = "，属风险承受能力最低类别" if found.lowest_category else ""
-    lowest_en = ", lowest risk-tolerance category" if found.lowest_category else ""
-    made = found.assessed_on.isoformat()
-    until = found.valid_until.isoformat()
+    lowest_zh = "，属风险承受能力最低类别" if lowest else ""
+    lowest_en = ", lowest risk-tolerance category" if lowest else ""
+    made = assessed_on.isoformat()
+    until = valid_until.isoformat()
     if expired_on is not None:
         return RuleResult(
             Rule.ASSESSMENT_VALID,
             Outcome.PROHIBITED,
             _t(
-                f"风险承受能力评估（{found.level}{lowest_zh}，{made} 评估）有效期至 "
+                f"风险承受能力评估（{level}{lowest_zh}，{made} 评估）有效期至 "
                 f"{until}，截至 {expired_on.isoformat()} 已过期：须重新评估，方可销售。",
-                f"The risk-tolerance assessment ({found.level}{lowest_en}, made {made}) "
+                f"The risk-tolerance assessment ({level}{lowest_en}, made {made}) "
                 f"was valid until {until} and has expired by {expired_on.isoformat()}: "
                 "re-assess the client before any sale.",
             ),
@@ -444,8 +454,8 @@ def _assessment(version: str, found: AssessmentFacts | None, expired_on: date | 
         Rule.ASSESSMENT_VALID,
         Outcome.PASS,
         _t(
-            f"风险承受能力评估有效：{found.level}{lowest_zh}，{made} 评估，有效期至 {until}。",
-            f"Valid risk-tolerance assessment: {found.level}{lowest_en}, made {made}, "
+            f"风险承受能力评估有效：{level}{lowest_zh}，{made} 评估，有效期至 {until}。",
+            f"Valid risk-tolerance assessment: {level}{lowest_en}, made {made}, "
             f"valid until {until}.",
         ),
         law,
@@ -728,15 +738,14 @@ def _amount_problem(amount: Decimal) -> bool:
     return not amount.is_finite() or amount <= 0 or amount != amount.quantize(_CENT)
 
 
-@_cached
 def _concentration(
-    version: str, check: bool, share_text: str, amount_text: str, assets_text: str, currency: str
+    version: str, check: bool, share: Decimal, amount: Decimal, assets: Decimal, currency: str
 ) -> RuleResult:
-    """Amounts as their exact text: equal Decimals may print differently (1E+2, 100)."""
+    """Not remembered: amount and assets differ for nearly every client. The texts depend on
+    the values only (fixed decimal places), so equal inputs give equal results."""
     basis = _Basis(version)
     if not check:
         return basis.switched_off(Rule.CONCENTRATION, "check_concentration")
-    share, amount = Decimal(share_text), Decimal(amount_text)
     law = basis.make(
         LAW_CONCENTRATION,
         "[suitability] concentration_share",
@@ -762,7 +771,6 @@ def _concentration(
             ),
             law,
         )
-    assets = Decimal(assets_text)
     amount_zh, amount_en = _money(amount, "CNY")
     assets_zh, assets_en = _money(assets, "CNY")
     limit = _number(share * _HUNDRED) + "%"
@@ -864,9 +872,17 @@ def evaluate(
     found = client.assessment
     expired_on = client.as_of if found is not None and client.as_of > found.valid_until else None
     valid = found if found is not None and expired_on is None else None
-    amount_text = str(amount)
     results = (
-        _assessment(version, found, expired_on),
+        _assessment(version, None, False, None, None, None)
+        if found is None
+        else _assessment(
+            version,
+            found.level,
+            found.lowest_category,
+            found.assessed_on,
+            found.valid_until,
+            expired_on,
+        ),
         _risk_match(
             version,
             valid.level if valid else None,
@@ -912,12 +928,12 @@ def evaluate(
         _concentration(
             version,
             rules.check_concentration,
-            str(rules.concentration_share),
-            amount_text,
-            str(client.financial_assets),
+            rules.concentration_share,
+            amount,
+            client.financial_assets,
             product.currency,
         ),
-        _minimum(version, amount_text, str(product.min_amount), product.currency),
+        _minimum(version, str(amount), str(product.min_amount), product.currency),
     )
     return Evaluation(
         verdict=verdict_of(r.outcome for r in results),
