@@ -52,6 +52,7 @@ from crm_desk.services.callback_dto import (
     CallRecorded,
     ChecklistAnswer,
 )
+from crm_desk.services.client_dto import TimelineEntry
 from crm_desk.services.clients import user_names, visible_to
 from crm_desk.services.keys import KeyService
 from crm_desk.services.permissions import Permission, operation
@@ -172,6 +173,40 @@ class CallbackService(Service):
                 "cancellation_id": (None, cancellation.id),
             },
         )
+
+    def timeline_provider(
+        self, uow: UnitOfWork, actor: Actor, client_id: int
+    ) -> list[TimelineEntry]:
+        """For ClientService.timeline_providers (the caller checked the client is visible).
+
+        kind "callback": when = closed (or set), title = product code, detail = the status
+        ("open", "done", "unreachable", "cancelled") and, when the client answered no, ":" and
+        the items, e.g. "done:contract_read"; by = who closed it (or the seller); ref = task."""
+        rows = uow.session.execute(
+            select(CallbackTask, Product.code)
+            .join(Product, Product.id == CallbackTask.product_id)
+            .where(CallbackTask.client_id == client_id)
+        ).all()
+        failed = dict(
+            uow.session.execute(
+                select(CallbackCase.task_id, CallbackCase.failed_items).where(
+                    CallbackCase.client_id == client_id
+                )
+            ).all()
+        )
+        people: set[int | None] = {t.seller_id for t, _ in rows}
+        names = user_names(uow, people | {t.closed_by for t, _ in rows})
+        return [
+            TimelineEntry(
+                when=task.closed_at or task.created_at,
+                kind="callback",
+                title=code,
+                detail=task.status + (f":{failed[task.id]}" if failed.get(task.id) else ""),
+                by=names.get(task.closed_by or task.seller_id, "?"),
+                ref_id=task.id,
+            )
+            for task, code in rows
+        ]
 
     # -- reading --------------------------------------------------------------------------------
     @staticmethod

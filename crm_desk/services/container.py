@@ -84,6 +84,8 @@ class Services:
         sales.after_cancellation.append(callbacks.after_cancellation)
         sales.after_cancellation.append(reviews.after_cancellation)
         products.on_rerated.append(reviews.on_rerated)
+        clients.timeline_providers.append(callbacks.timeline_provider)
+        clients.timeline_providers.append(reviews.timeline_provider)
         assessments.on_confirmed.append(reviews.on_assessment_confirmed)
         # The disclosure with the sale, the special risk warning before the exception request.
         documents = DocumentService(uow_factory, policy, hasher)

@@ -51,6 +51,7 @@ from crm_desk.domain.suitability import Evaluation, RuleResult, evaluate
 from crm_desk.services import audit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
+from crm_desk.services.client_dto import TimelineEntry
 from crm_desk.services.clients import local_today, user_names, visible_to
 from crm_desk.services.permissions import Permission, operation
 from crm_desk.services.review_dto import ReviewDTO, ReviewList, ReviewReason, ReviewRun
@@ -331,6 +332,36 @@ class ReviewService(Service):
             "review_ids": (None, f"{low}-{high}" if low is not None else None),
             "reviews_superseded": (None, run.superseded),
         }
+
+    def timeline_provider(
+        self, uow: UnitOfWork, actor: Actor, client_id: int
+    ) -> list[TimelineEntry]:
+        """For ClientService.timeline_providers (the caller checked the client is visible).
+
+        kind "suitability_review": when = closed (or opened), title = product code, detail =
+        "cause:before:after:status[:outcome]", e.g. "product_rerated:R3:R4:closed:client_keeps";
+        by = who closed it (or the adviser it was given to); ref = the review."""
+        rows = uow.session.execute(
+            select(SuitabilityReview, Product.code)
+            .join(Product, Product.id == SuitabilityReview.product_id)
+            .where(SuitabilityReview.client_id == client_id)
+        ).all()
+        people: set[int | None] = {r.adviser_id for r, _ in rows}
+        names = user_names(uow, people | {r.closed_by for r, _ in rows})
+        return [
+            TimelineEntry(
+                when=review.closed_at or review.created_at,
+                kind="suitability_review",
+                title=code,
+                detail=":".join(
+                    [review.cause, review.level_before, review.level_after, review.status]
+                    + ([review.outcome] if review.outcome else [])
+                ),
+                by=names.get(review.closed_by or review.adviser_id, "?"),
+                ref_id=review.id,
+            )
+            for review, code in rows
+        ]
 
     # -- reading --------------------------------------------------------------------------------
     @staticmethod

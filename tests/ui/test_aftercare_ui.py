@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from crm_desk.domain.aftercare import CHECKLIST_IDS, CallState, CallStatus, ReviewOutcome
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
-from crm_desk.ui.pages.callbacks import CallbacksPage
-from crm_desk.ui.pages.reviews import ReviewsPage
+from crm_desk.ui.pages.callbacks import CallbacksPage, callback_timeline_detail
+from crm_desk.ui.pages.reviews import ReviewsPage, review_timeline_detail
 from crm_desk.ui.table_model import ROW_ROLE
 from tests.aftercare_support import Branch, make_branch, new_client, new_product, rerate, sell
 from tests.conftest import FakeClock, MakeUser
@@ -178,3 +178,17 @@ def test_an_adviser_closes_a_review_task(
     assert boss.model.rowCount() == 1
     assert boss.model.row_at(0).adviser_name == branch.seller.display_name
     assert timedelta(0) <= clock.now - boss.model.row_at(0).created_at
+
+
+def test_the_client_timeline_says_in_words_what_came_of_calls_and_reviews() -> None:
+    assert callback_timeline_detail("open") == "Call to make"
+    assert callback_timeline_detail("done:contract_read,identity") == (
+        "Call made — Answered no: Has the client read the contract and the product documents? / "
+        "Did the client confirm their identity (name and last four digits of the ID)?"
+    )
+    assert review_timeline_detail("product_rerated:R3:R4:closed:client_keeps") == (
+        "Product re-rated R3 → R4 · Closed: Client informed, confirms keeping it"
+    )
+    assert review_timeline_detail("assessment_lowered:C4:C3:open") == (
+        "Assessment lower: C4 → C3 · Open"
+    )

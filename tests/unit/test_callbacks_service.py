@@ -273,6 +273,14 @@ def test_a_no_opens_a_case_the_supervisor_resolves(
     )
     assert recorded.task.status is CallStatus.DONE and recorded.case_id is not None
     assert recorded.task.open_cases == 1
+    # The client's timeline shows the call and what was answered no.
+    entries = services.clients.timeline(branch.seller, task.client_id)
+    (call,) = [e for e in entries if e.kind == "callback"]
+    assert (call.ref_id, call.detail, call.by) == (
+        task.id,
+        "done:contract_read",
+        branch.colleague.display_name,
+    )
 
     (case,) = services.callbacks.cases(branch.supervisor, status=CaseStatus.OPEN)
     assert case.id == recorded.case_id and case.reason is CaseReason.ANSWER_NO

@@ -79,6 +79,10 @@ def test_a_rerating_reviews_exactly_the_holdings_that_no_longer_fit(
         assert review.reasons[0].message.zh_CN and review.reasons[0].message.en
         assert review.adviser_id == seller.user_id and review.may_close
         assert review.product_id == product and review.is_open
+    timeline = services.clients.timeline(seller, balanced)
+    assert [(e.kind, e.title, e.detail) for e in timeline if e.kind == "suitability_review"] == [
+        ("suitability_review", reviews[0].product_code, "product_rerated:R3:R4:open")
+    ]
     summary = last_event(services, branch.admin, "suitability_review.run")
     assert summary["cause"][1] == "product_rerated"
     assert summary["level"] == ["R3", "R4"]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desk.domain.aftercare import CallState, CallStatus, CaseReason, CaseStatus
+from crm_desk.domain.aftercare import CHECKLIST, CallState, CallStatus, CaseReason, CaseStatus
 from crm_desk.domain.errors import KnownError
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
@@ -533,3 +533,22 @@ class CallbacksPage(QWidget):
         dialog = ResolveCaseDialog(self._services, self._actor, case, self)
         self._open(dialog)
         return dialog
+
+
+def callback_timeline_detail(detail: str) -> str:
+    """A "callback" timeline entry's detail ("done:contract_read") in words."""
+    status, _, failed = detail.partition(":")
+    words = {
+        CallStatus.OPEN.value: _tr("Call to make"),
+        CallStatus.DONE.value: _tr("Call made"),
+        CallStatus.UNREACHABLE.value: _tr("Client not reachable"),
+        CallStatus.CANCELLED.value: _tr("Cancelled with the sale"),
+    }.get(status, status)
+    if failed:
+        language = ui_language()
+        questions = {item.id: item.question for item in CHECKLIST}
+        answered_no = " / ".join(
+            questions[i].in_language(language) if i in questions else i for i in failed.split(",")
+        )
+        words += " — " + _tr("Answered no: {questions}").format(questions=answered_no)
+    return words

@@ -36,6 +36,7 @@ from crm_desk.ui.client_form import ClientFormDialog
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import action_label, field_label, local_time
 from crm_desk.ui.labels import label
+from crm_desk.ui.pages.callbacks import callback_timeline_detail
 from crm_desk.ui.pages.client_assessments import ClientAssessmentsTab
 from crm_desk.ui.pages.client_sales import (
     SALE_KINDS,
@@ -46,6 +47,7 @@ from crm_desk.ui.pages.client_sales import (
 )
 from crm_desk.ui.pages.complaints import ClientComplaintsTab
 from crm_desk.ui.pages.documents import ClientDocumentsTab, kind_label
+from crm_desk.ui.pages.reviews import review_timeline_detail
 from crm_desk.ui.table_model import Column, RowsModel
 from crm_desk.ui.tasks import TaskRunner
 from crm_desk.ui.widgets import CheckedForm, configure_table
@@ -59,6 +61,8 @@ def _kind(entry: TimelineEntry) -> str:
         "assessment": QCoreApplication.translate("Timeline", "Risk assessment"),
         "complaint": QCoreApplication.translate("Timeline", "Complaint"),
         "document": QCoreApplication.translate("Timeline", "Document"),
+        "callback": QCoreApplication.translate("Timeline", "Follow-up call"),
+        "suitability_review": QCoreApplication.translate("Timeline", "Suitability review"),
     }
     return kinds.get(entry.kind) or timeline_kind(entry.kind) or entry.kind
 
@@ -73,6 +77,10 @@ def _detail(entry: TimelineEntry) -> str:
     """A profile change lists its fields: shown by their names in the user's language."""
     if entry.kind in SALE_KINDS:
         return timeline_detail(entry)
+    if entry.kind == "callback":
+        return callback_timeline_detail(entry.detail)
+    if entry.kind == "suitability_review":
+        return review_timeline_detail(entry.detail)
     if entry.kind != "profile":
         return entry.detail
     return "、".join(field_label(f.strip()) for f in entry.detail.split(",") if f.strip())

@@ -372,3 +372,31 @@ class ReviewsPage(QWidget):
             )
             self.message.show()
         self.refresh()
+
+
+def review_timeline_detail(detail: str) -> str:
+    """A "suitability_review" timeline entry's detail in words."""
+    parts = detail.split(":")
+    if len(parts) < 4:
+        return detail
+    cause, before, after, status = parts[:4]
+    if cause == ReviewTrigger.PRODUCT_RERATED.value:
+        change = _tr("Product re-rated {before} → {after}")
+    else:
+        change = _tr("Assessment lower: {before} → {after}")
+    text = change.format(before=before, after=after)
+    try:
+        text += (
+            " · "
+            + {
+                ReviewStatus.OPEN: _tr("Open"),
+                ReviewStatus.CLOSED: _tr("Closed"),
+                ReviewStatus.SUPERSEDED: _tr("Replaced by a newer review"),
+                ReviewStatus.WITHDRAWN: _tr("Withdrawn: sale cancelled"),
+            }[ReviewStatus(status)]
+        )
+        if len(parts) > 4:
+            text += ": " + outcome_label(ReviewOutcome(parts[4]))
+    except ValueError:
+        pass
+    return text
