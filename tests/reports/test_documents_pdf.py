@@ -30,8 +30,10 @@ def text_of(pdf: bytes) -> str:
 
 
 def flat(text: str) -> str:
-    """Without line breaks and spaces: a fact wrapped over two lines still reads whole."""
-    return re.sub(r"\s+", "", text)
+    """Without line breaks and spaces: a fact wrapped over two lines still reads whole. Curly
+    quotes count as straight ones (English documents print them straight)."""
+    straight = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    return re.sub(r"\s+", "", straight)
 
 
 def assert_shows(text: str, *facts: str) -> None:
@@ -128,8 +130,10 @@ def test_the_special_risk_warning_states_the_mismatch_plainly(language: str) -> 
         t("declaration.warning", language),
     )
     for rule in facts.rules:
-        if rule.outcome != "pass":
+        if rule.outcome in ("warning", "exception", "prohibited"):
             assert_shows(text, rule.message)
+        else:  # what matches is not listed as a mismatch
+            assert flat(rule.message) not in flat(text)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
