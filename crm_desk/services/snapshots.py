@@ -228,8 +228,9 @@ def client_snapshots(
         # subquery once per client.
         # Core rows straight from the connection: no ORM result processing per row.
         connection = uow.session.connection()
-        latest = {row.client_id: row for row in connection.execute(_latest_assessments(ids))}
-        for row in connection.execute(_client_rows(ids)):
+        assessments = connection.execute(_latest_assessments(ids)).all()
+        latest = {row.client_id: row for row in assessments}
+        for row in connection.execute(_client_rows(ids)).all():
             found[row.id] = build(row, latest.get(row.id))
 
     if isinstance(client_ids, Select):
