@@ -399,39 +399,40 @@ class VerifyPanel(QWidget):
 
 def verdict_text(v: Verification) -> str:
     d, n = v.document, v.number or ""
-    tr = QCoreApplication.translate
     if v.status is VerificationStatus.VERIFIED and d is not None:
         if d.is_copy:
-            return tr(
+            return QCoreApplication.translate(
                 "Documents",
                 "Unaltered: copy {copy} of document {original}, as archived on {when}.",
             ).format(
                 copy=d.copy_number, original=d.copy_of_number or "", when=local_time(d.generated_at)
             )
-        return tr("Documents", "Unaltered: document {number}, as archived on {when}.").format(
-            number=d.number, when=local_time(d.generated_at)
-        )
+        return QCoreApplication.translate(
+            "Documents", "Unaltered: document {number}, as archived on {when}."
+        ).format(number=d.number, when=local_time(d.generated_at))
     texts = {
-        VerificationStatus.NOT_PDF: tr("Documents", "This file is not a PDF document."),
-        VerificationStatus.UNKNOWN: tr(
+        VerificationStatus.NOT_PDF: QCoreApplication.translate(
+            "Documents", "This file is not a PDF document."
+        ),
+        VerificationStatus.UNKNOWN: QCoreApplication.translate(
             "Documents",
             "Not a document of this archive: the file carries no CRM Desk document number.",
         ),
-        VerificationStatus.NOT_IN_ARCHIVE: tr(
+        VerificationStatus.NOT_IN_ARCHIVE: QCoreApplication.translate(
             "Documents",
             "Document {number} is not in this archive: the file may come from another database.",
         ).format(number=n),
-        VerificationStatus.OTHER_FINGERPRINT: tr(
+        VerificationStatus.OTHER_FINGERPRINT: QCoreApplication.translate(
             "Documents",
             "This archive's document {number} has a different content fingerprint: the file "
             "comes from another database, or its number was put there by hand.",
         ).format(number=n),
-        VerificationStatus.RESAVED: tr(
+        VerificationStatus.RESAVED: QCoreApplication.translate(
             "Documents",
             "Document {number} exists and this file shows the same pages, but it is not the "
             "archived file: another program re-saved it. Use the archived original.",
         ).format(number=n),
-        VerificationStatus.ALTERED: tr(
+        VerificationStatus.ALTERED: QCoreApplication.translate(
             "Documents",
             "Document {number} exists but this file differs from the archived one: it was "
             "altered. Only the archived original counts.",
@@ -441,21 +442,28 @@ def verdict_text(v: Verification) -> str:
 
 
 def details_text(v: Verification) -> str:
-    tr = QCoreApplication.translate
-    lines = [tr("Documents", "File fingerprint (SHA-256): {sha}").format(sha=v.file_sha256)]
+    lines = [
+        QCoreApplication.translate("Documents", "File fingerprint (SHA-256): {sha}").format(
+            sha=v.file_sha256
+        )
+    ]
     d = v.document
     if d is not None:
         lines = [
-            tr("Documents", "{kind} {number} for {subject}, client {client}").format(
+            QCoreApplication.translate(
+                "Documents", "{kind} {number} for {subject}, client {client}"
+            ).format(
                 kind=kind_label(d.kind),
                 number=d.number,
                 subject=subject_text(d),
                 client=d.client_name,
             ),
-            tr("Documents", "Made by {who} at {when}").format(
+            QCoreApplication.translate("Documents", "Made by {who} at {when}").format(
                 who=d.generated_by, when=local_time(d.generated_at)
             ),
-            tr("Documents", "Archived file fingerprint (SHA-256): {sha}").format(sha=d.pdf_sha256),
+            QCoreApplication.translate(
+                "Documents", "Archived file fingerprint (SHA-256): {sha}"
+            ).format(sha=d.pdf_sha256),
             *lines,
         ]
     return "\n".join(lines)
