@@ -14,7 +14,17 @@ from crm_desk.ui.session import DeskSession
 from crm_desk.ui.tasks import SyncTaskRunner
 from tests.conftest import ADMIN_PASSWORD, USER_PASSWORD
 
-ADVISER_NAV = ["Home", "Clients", "My follow-ups"]
+ADVISER_NAV = [
+    "Home",
+    "Clients",
+    "My follow-ups",
+    "Follow-up calls",
+    "Suitability reviews",
+    "My exception requests",
+    "Complaints",
+    "Products",
+    "Documents",
+]
 
 
 def make_session(qtbot, services, idle_msecs=60_000) -> DeskSession:
