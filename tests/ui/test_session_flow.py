@@ -187,8 +187,37 @@ def test_five_failed_unlocks_sign_the_user_out(qtbot, services, admin, monkeypat
 def test_navigation_follows_the_role(qtbot, services, make_user):
     for role, expected in [
         (Role.ADVISER, ADVISER_NAV),
-        (Role.SUPERVISOR, ["Home", "Clients", "My follow-ups", "Approvals", "Users and branches"]),
-        (Role.COMPLIANCE, ["Home", "Clients", "Users and branches", "Audit trail"]),
+        (
+            Role.SUPERVISOR,
+            [
+                "Home",
+                "Clients",
+                "My follow-ups",
+                "Follow-up calls",
+                "Suitability reviews",
+                "My exception requests",
+                "Approvals",
+                "Complaints",
+                "Products",
+                "Documents",
+                "Users and branches",
+            ],
+        ),
+        (
+            Role.COMPLIANCE,
+            [
+                "Home",
+                "Clients",
+                "Follow-up calls",
+                "Suitability reviews",
+                "Approvals",  # reads the queues, decides nothing
+                "Complaints",
+                "Products",
+                "Documents",
+                "Users and branches",
+                "Audit trail",
+            ],
+        ),
     ]:
         actor = make_user(role)
         window = MainWindow(services, actor, "db", SyncTaskRunner())
