@@ -90,14 +90,11 @@ def owner_changed(session: Session, client_id: int, adviser_id: int, branch_id: 
 
 
 def name_matches(dialect: str, fragment: str) -> ColumnElement[bool] | None:
-    """A condition on Client for names containing ``fragment``; None when nothing searchable."""
+    """A condition on Client for names containing ``fragment``; None when nothing searchable.
+    Two characters are better read from client_name_pairs (see ClientService._hits)."""
     chars = name_characters(fragment)
     if not chars:
         return None
-    if len(chars) == 2:
-        return Client.id.in_(
-            select(ClientNamePair.client_id).where(ClientNamePair.gram == "".join(chars))
-        )
     if dialect == "sqlite":
         phrase = '"' + " ".join(chars) + '"'  # characters carry no quotes: \w only
         hits: Select[tuple[int]] = (

@@ -94,8 +94,11 @@ class Client(Base):
         Index("ix_clients_branch_sort", "branch_id", "name_sort", "id"),
         Index("ix_clients_sort", "name_sort", "id"),
         Index("ix_clients_name_birth", "name", "birth_date"),
-        Index("ix_clients_initials", "name_initials", "name_sort", "id"),
-        Index("ix_clients_phone_last4", "phone_last4"),
+        # Search indexes carry the sort key and the owner: a search is counted and paged from them.
+        Index("ix_clients_initials", "name_initials", "name_sort", "id", "adviser_id", "branch_id"),
+        Index(
+            "ix_clients_phone_last4", "phone_last4", "name_sort", "id", "adviser_id", "branch_id"
+        ),
         Index("ix_clients_birth_date", "birth_date", "id"),
         Index("ix_clients_assessment_valid_until", "assessment_valid_until"),
         Index("ix_clients_risk_level", "risk_level"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Subquery,
     and_,
     false,
     func,
@@ -828,20 +829,24 @@ class ClientService(Service):
 
     # -- the list ------------------------------------------------------------------------------
     def _filtered(
-        self, uow: UnitOfWork, actor: Actor, query: ClientQuery, pair: str | None = None
+        self, uow: UnitOfWork, actor: Actor, query: ClientQuery, *, with_text: bool = True
     ) -> list[ColumnElement[bool]]:
         """The WHERE conditions of the list. An actor who sees everything adds none: SQLite then
-        counts from the b-tree instead of testing "1 = 1" row by row. With ``pair`` the statement
-        reads client_name_pairs: the owner columns are its copies, the search is its key."""
-        owner = (
-            (ClientNamePair.adviser_id, ClientNamePair.branch_id)
-            if pair is not None
-            else (Client.adviser_id, Client.branch_id)
-        )
-        owned = _owned_by(actor, *owner)
+        counts from the b-tree instead of testing "1 = 1" row by row."""
+        owned = _owned_by(actor, Client.adviser_id, Client.branch_id)
         conditions: list[ColumnElement[bool]] = [] if owned is None else [owned]
         if query.adviser_id is not None:
-            conditions.append(owner[0] == query.adviser_id)
+            conditions.append(Client.adviser_id == query.adviser_id)
+        conditions += self._client_filters(uow, query)
+        text = query.text.strip()
+        if text and with_text:
+            ids = [select(hit.c.i) for hit in self._hits(uow, actor, query, text)]
+            conditions.append(Client.id.in_(union(*ids)) if ids else false())
+        return conditions
+
+    def _client_filters(self, uow: UnitOfWork, query: ClientQuery) -> list[ColumnElement[bool]]:
+        """The filters on the client's own columns (not the owner, not the text)."""
+        conditions: list[ColumnElement[bool]] = []
         today = local_today(uow)
         if query.risk_level:
             conditions.append(
@@ -858,70 +863,86 @@ class ClientService(Service):
         elif query.assessment == "none":
             conditions.append(Client.risk_level.is_(None))
         if query.vulnerable_only:
-            cutoff = _years_before(local_today(uow), self.elderly_age)
+            cutoff = _years_before(today, self.elderly_age)
             conditions.append(or_(Client.flagged_vulnerable.is_(True), Client.birth_date <= cutoff))
-        text = query.text.strip()
-        if pair is not None:
-            conditions.append(ClientNamePair.gram == pair)
-        elif text:
-            conditions.append(self._search(uow, text))
         return conditions
 
-    @staticmethod
-    def _pair_search(query: ClientQuery) -> str | None:
-        """A two-character name in name order (not letters or digits, which may be initials or
-        a number too): counted and paged from client_name_pairs alone."""
-        text = query.text.strip()
-        pair = pair_of(text)
-        if pair is None or query.sort is not ClientSort.NAME:
-            return None
-        if re.fullmatch(r"[\sA-Za-z0-9+\-]+", text):
-            return None
-        return pair
-
-    @staticmethod
-    def _filters_client_columns(query: ClientQuery) -> bool:
-        """Filters on the client's own columns (anything but the text and the adviser)."""
-        bare = replace(query, text="", adviser_id=None, descending=False)
-        return bare != ClientQuery()
-
-    def _search(self, uow: UnitOfWork, text: str) -> ColumnElement[bool]:
-        """One box: an identity number, a phone number or its last four digits, a name fragment
-        (Chinese or Latin), or pinyin initials."""
+    def _hits(self, uow: UnitOfWork, actor: Actor, query: ClientQuery, text: str) -> list[Subquery]:
+        """What the one search box finds, as sets of (sort key ``s``, id ``i``) with the owner rules
+        applied inside each: an identity number, a phone number or its last four digits, a name
+        fragment (Chinese or Latin) or whole pinyin initials. Each set is read from one index that
+        carries the sort key and the owner (client_name_pairs, ix_clients_initials,
+        ix_clients_phone_last4) or is a handful of rows, so counting and paging a search never
+        visits the clients it does not show."""
         compact = re.sub(r"[\s\-]", "", text)
         cipher = self._cipher()
-        options: list[ColumnElement[bool]] = []
-        if re.fullmatch(r"\d{4}", compact):
-            options.append(Client.phone_last4 == compact)
-        if re.fullmatch(r"[0-9A-Za-z]{6,20}", compact):
-            options.append(
-                Client.id_number_index.in_(
-                    [id_index(cipher, kind, compact.upper()) for kind in IdType]
-                )
+
+        def owned(adviser: Any, branch: Any) -> list[ColumnElement[bool]]:
+            conditions = [] if (o := _owned_by(actor, adviser, branch)) is None else [o]
+            if query.adviser_id is not None:
+                conditions.append(adviser == query.adviser_id)
+            return conditions
+
+        def clients_where(condition: ColumnElement[bool]) -> Subquery:
+            return (
+                select(Client.name_sort.label("s"), Client.id.label("i"))
+                .where(condition, *owned(Client.adviser_id, Client.branch_id))
+                .subquery()
             )
+
+        hits: list[Subquery] = []
+        if re.fullmatch(r"\d{4}", compact):
+            hits.append(clients_where(Client.phone_last4 == compact))
+        if re.fullmatch(r"[0-9A-Za-z]{6,20}", compact):
+            indexes = [id_index(cipher, kind, compact.upper()) for kind in IdType]
+            hits.append(clients_where(Client.id_number_index.in_(indexes)))
         if re.fullmatch(r"\+?\d{7,15}", compact):
             phone = check_phone(compact)
             if isinstance(phone, str):
-                options.append(Client.phone_index == cipher.blind_index("phone", phone))
+                hits.append(clients_where(Client.phone_index == cipher.blind_index("phone", phone)))
         if re.fullmatch(r"[A-Za-z]{2,10}", compact):
             # The whole initials (zw: 张伟, 周文; 张伟明 is zwm): one range of the initials index,
             # in list order. A prefix would be tens of thousands of rows to sort at 1M clients.
-            options.append(Client.name_initials == compact.casefold())
-        by_name = name_matches(uow.dialect, text)
-        if by_name is not None and not re.fullmatch(r"[\d+]+", compact):
-            options.append(by_name)
-        if len(options) <= 1:
-            return options[0] if options else false()
-        # Several readings of the text: the union of their (small) id sets, so the planner uses
-        # each one's index instead of scanning the list's order and filtering an OR row by row.
-        return Client.id.in_(union(*(select(Client.id).where(option) for option in options)))
+            hits.append(clients_where(Client.name_initials == compact.casefold()))
+        if re.fullmatch(r"[\d+]+", compact):
+            return hits  # digits are a number, never a piece of a name
+        pair = pair_of(text)
+        if pair is not None:
+            hits.append(
+                select(ClientNamePair.name_sort.label("s"), ClientNamePair.client_id.label("i"))
+                .where(
+                    ClientNamePair.gram == pair,
+                    *owned(ClientNamePair.adviser_id, ClientNamePair.branch_id),
+                )
+                .subquery()
+            )
+        elif (by_name := name_matches(uow.dialect, text)) is not None:
+            hits.append(clients_where(by_name))
+        return hits
+
+    def _found(
+        self, uow: UnitOfWork, actor: Actor, query: ClientQuery
+    ) -> tuple[Subquery, list[ColumnElement[bool]]] | None:
+        """A search in name order: the hits as one (s, i) set, and the filters still to apply
+        on the clients' own columns. None for the plain list or another order."""
+        text = query.text.strip()
+        if not text or query.sort is not ClientSort.NAME:
+            return None
+        hits = self._hits(uow, actor, query, text)
+        if not hits:  # nothing searchable in the text: it finds nobody
+            nobody = select(Client.name_sort.label("s"), Client.id.label("i")).where(false())
+            hits = [nobody.subquery()]
+        found = (
+            hits[0]
+            if len(hits) == 1
+            else union(*(select(hit.c.s, hit.c.i) for hit in hits)).subquery()
+        )
+        return found, self._client_filters(uow, query)
 
     @staticmethod
-    def _sort_columns(query: ClientQuery, pair: str | None = None) -> tuple[Any, Any]:
+    def _sort_columns(query: ClientQuery) -> tuple[Any, Any]:
         if query.sort is ClientSort.BIRTH_DATE:
             return Client.birth_date, Client.id
-        if pair is not None:  # the same values, in the order of the pairs' primary key
-            return ClientNamePair.name_sort, ClientNamePair.client_id
         return Client.name_sort, Client.id
 
     @staticmethod
@@ -932,15 +953,15 @@ class ClientService(Service):
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
     def count_clients(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> int:
-        pair = self._pair_search(query)
-        statement = select(func.count())
-        if pair is None:
-            statement = statement.select_from(Client)
+        searched = self._found(uow, actor, query)
+        if searched is None:
+            statement = select(func.count()).select_from(Client)
+            statement = statement.where(*self._filtered(uow, actor, query))
         else:
-            statement = statement.select_from(ClientNamePair)
-            if self._filters_client_columns(query):
-                statement = statement.join(Client, Client.id == ClientNamePair.client_id)
-        statement = statement.where(*self._filtered(uow, actor, query, pair))
+            found, filters = searched
+            statement = select(func.count()).select_from(found)
+            if filters:  # only then read the clients themselves
+                statement = statement.join(Client, Client.id == found.c.i).where(*filters)
         return int(uow.session.execute(statement).scalar_one())
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
@@ -963,17 +984,22 @@ class ClientService(Service):
         """
         if not 0 <= skip <= ANCHOR_EVERY:
             raise ValueError("skip is bounded by the anchor spacing")
-        pair = self._pair_search(query)
-        sort_value, sort_id = self._sort_columns(query, pair)
         forward = not query.descending
         if from_end:
             forward = not forward
-        statement = select(*_ROW_COLUMNS)
-        if pair is not None:
-            statement = statement.select_from(ClientNamePair).join(
-                Client, Client.id == ClientNamePair.client_id
+        searched = self._found(uow, actor, query)
+        if searched is None:
+            sort_value, sort_id = self._sort_columns(query)
+            statement = select(*_ROW_COLUMNS).where(*self._filtered(uow, actor, query))
+        else:
+            found, filters = searched
+            sort_value, sort_id = found.c.s, found.c.i
+            statement = (
+                select(*_ROW_COLUMNS)
+                .select_from(found)
+                .join(Client, Client.id == found.c.i)
+                .where(*filters)
             )
-        statement = statement.where(*self._filtered(uow, actor, query, pair))
         if after is not None:
             key = tuple_(sort_value, sort_id)
             bound = tuple_(self._key_value(query, after.value), after.id)
@@ -982,12 +1008,12 @@ class ClientService(Service):
             (sort_value.asc(), sort_id.asc()) if forward else (sort_value.desc(), sort_id.desc())
         )
         statement = statement.order_by(*order).offset(skip).limit(limit)
-        found = uow.session.execute(statement).all()
+        found_rows = uow.session.execute(statement).all()
         # Adviser names for this page only: a join planned before the LIMIT can cost more than
         # the page (PostgreSQL chose a nested loop over users for 2,371 rows, 35 ms).
-        names = user_names(uow, {r.adviser_id for r in found})
+        names = user_names(uow, {r.adviser_id for r in found_rows})
         cipher, today = self._cipher(), local_today(uow)  # once per page, not per row
-        rows = [self._row(cipher, today, query, r, names) for r in found]
+        rows = [self._row(cipher, today, query, r, names) for r in found_rows]
         return rows[::-1] if from_end else rows
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)

@@ -1,4 +1,4 @@
-"""Two-character name search from one index range; initials in list order.
+"""Searches counted and paged from one index each: name pairs, initials and last four digits.
 
 Revision ID: 0009
 Revises: 0008
@@ -8,7 +8,9 @@ client_name_pairs holds every two-character run of every client's name with the 
 and the client's owner, keyed (pair, sort key, id): a two-character search is one range of that
 key, already in list order, counted without reading the clients table (bench/clients.py: 1M
 clients, count + first page under 1 ms instead of 10-35 ms for the common pairs like 王伟).
-ix_clients_initials gains name_sort so that the initials search pages in list order.
+ix_clients_initials and ix_clients_phone_last4 gain the sort key and the owner columns, so
+that a search by initials or by the last four digits is counted and paged without reading the
+clients it does not show.
 """
 
 import re
@@ -22,6 +24,7 @@ down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_LIST_AND_OWNER = ["name_sort", "id", "adviser_id", "branch_id"]
 _KEEP = re.compile(r"[\w]", re.UNICODE)  # as crm_desk.db.client_search.name_characters
 
 
@@ -52,8 +55,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_client_name_pairs_client_id", "client_name_pairs", ["client_id"])
     with op.batch_alter_table("clients", schema=None) as batch_op:
-        batch_op.drop_index("ix_clients_initials")
-        batch_op.create_index("ix_clients_initials", ["name_initials", "name_sort", "id"])
+        for name, column in (
+            ("ix_clients_initials", "name_initials"),
+            ("ix_clients_phone_last4", "phone_last4"),
+        ):
+            batch_op.drop_index(name)
+            batch_op.create_index(name, [column, *_LIST_AND_OWNER])
 
     bind = op.get_bind()
     pairs = sa.table(
@@ -87,5 +94,7 @@ def downgrade() -> None:
     with op.batch_alter_table("clients", schema=None) as batch_op:
         batch_op.drop_index("ix_clients_initials")
         batch_op.create_index("ix_clients_initials", ["name_initials", "id"])
+        batch_op.drop_index("ix_clients_phone_last4")
+        batch_op.create_index("ix_clients_phone_last4", ["phone_last4"])
     op.drop_index("ix_client_name_pairs_client_id", table_name="client_name_pairs")
     op.drop_table("client_name_pairs")
