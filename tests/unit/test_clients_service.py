@@ -701,9 +701,9 @@ SEARCHES: list[tuple[str, set[str]]] = [
     ("WONG", {"James Wong"}),  # Latin, any case
     ("es wo", {"James Wong"}),
     ("li", {"Anna Li"}),
-    ("zw", {"张伟", "张伟明"}),  # pinyin initials, a prefix
+    ("zw", {"张伟"}),  # pinyin initials, whole (张伟明 is zwm)
     ("ZWM", {"张伟明"}),
-    ("oym", {"欧阳明月"}),
+    ("oymy", {"欧阳明月"}),
     ("13812345678", {"欧阳明月"}),  # the full phone number, however typed
     ("138 1234 5678", {"欧阳明月"}),
     ("+86 138-1234-5678", {"欧阳明月"}),
@@ -750,6 +750,41 @@ def test_search_by_the_exact_resident_id_number(
     query = ClientQuery(text="明", adviser_id=team.colleague.user_id)
     assert names(services.clients.client_page(team.supervisor, query)) == {"明月光"}
     assert services.clients.count_clients(team.supervisor, query) == 1
+
+
+def test_two_character_search_follows_renames_reassignments_and_filters(
+    services: Services, team: Team, directory: dict[str, ClientDetail]
+) -> None:
+    """Two characters are answered from client_name_pairs, which copies the name's sort key and
+    the owner: a rename, a reassignment and the other filters must all still hold."""
+    moved = directory["明月光"]
+    assert found(services, team.adviser, "月光") == set()
+    services.clients.reassign(team.supervisor, moved.id, team.adviser.user_id)
+    assert found(services, team.adviser, "月光") == {"明月光"}
+    assert found(services, team.colleague, "月光") == set()
+    assert found(services, team.colleague, "明月") == set()
+
+    renamed = directory["李明"]
+    services.clients.update_client(
+        team.adviser, renamed.id, renamed.version, numbered_client(4, "李月光")
+    )
+    assert found(services, team.adviser, "李明") == set()
+    assert found(services, team.adviser, "月光") == {"明月光", "李月光"}
+
+    # Filters on the client's own columns still apply to a two-character search.
+    vulnerable = ClientQuery(text="月光", vulnerable_only=True)
+    assert services.clients.count_clients(team.adviser, vulnerable) == len(
+        services.clients.client_page(team.adviser, vulnerable)
+    )
+    by_birth = ClientQuery(text="月光", sort=ClientSort.BIRTH_DATE)
+    assert names(services.clients.client_page(team.adviser, by_birth)) == {"明月光", "李月光"}
+    # Pages of a two-character search come in list order, in either direction.
+    forward = services.clients.client_page(team.adviser, ClientQuery(text="月光"))
+    backward = services.clients.client_page(
+        team.adviser, ClientQuery(text="月光", descending=True)
+    )
+    assert [r.key for r in forward] == sorted(r.key for r in forward)
+    assert [r.id for r in backward] == [r.id for r in forward][::-1]
 
 
 # --- the list: keyset pages, anchors, both ends ------------------------------------------------
