@@ -282,6 +282,32 @@ def holding_failures(evaluation: Evaluation) -> tuple[RuleResult, ...]:
     )
 
 
+Accepted = frozenset[tuple[str, str, str]]  # (rule, outcome, English message) at the sale
+
+
+def accepted_at_sale(evaluation_json: Mapping[str, object]) -> Accepted:
+    """What a sale made by exception accepted: the failing rules of its frozen evaluation, each
+    with the words that described the facts then. Unreadable: nothing accepted."""
+    accepted: set[tuple[str, str, str]] = set()
+    rules = evaluation_json.get("rules")
+    if not isinstance(rules, list):
+        return frozenset()
+    for rule in rules:
+        try:
+            if rule["outcome"] in ("exception", "prohibited"):
+                accepted.add((str(rule["rule"]), str(rule["outcome"]), str(rule["message"]["en"])))
+        except (KeyError, TypeError):
+            continue
+    return frozenset(accepted)
+
+
+def beyond_accepted(failures: tuple[RuleResult, ...], accepted: Accepted) -> bool:
+    """Whether a holding fails in a way not accepted when it was sold: a rule that passed then,
+    a worse outcome, or the same rule on other facts (a higher product level, a lower client
+    level). A suitable sale accepted nothing, so any failure counts."""
+    return any((r.rule.value, r.outcome.value, r.message.en) not in accepted for r in failures)
+
+
 def holding_verdict(failures: tuple[RuleResult, ...]) -> Verdict:
     """SUITABLE when nothing fails; PROHIBITED if any failure refuses; else NEEDS_EXCEPTION."""
     if not failures:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, cast
 
@@ -36,9 +36,12 @@ from crm_desk.db.models_aftercare import SuitabilityReview
 from crm_desk.db.models_sales import Sale, SaleCancellation
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.aftercare import (
+    Accepted,
     ReviewOutcome,
     ReviewStatus,
     ReviewTrigger,
+    accepted_at_sale,
+    beyond_accepted,
     check_note,
     holding_failures,
     holding_verdict,
@@ -71,6 +74,7 @@ class Holding:
     amount: Decimal
     adviser_id: int
     branch_id: int
+    accepted: Accepted = frozenset()  # what an exception sale accepted (nothing for the rest)
 
 
 def not_cancelled() -> ColumnElement[bool]:
@@ -78,6 +82,7 @@ def not_cancelled() -> ColumnElement[bool]:
 
 
 def _holdings(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Holding]:
+    """Plain rows; the frozen evaluation is read only for the few sales made by exception."""
     rows = uow.session.execute(
         select(
             Sale.id,
@@ -91,20 +96,42 @@ def _holdings(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Holding]:
         .where(not_cancelled(), *where)
         .order_by(Sale.id)
     )
-    return [Holding(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5]) for r in rows]
+    holdings = [Holding(r[0], r[1], r[2], Decimal(r[3]), r[4], r[5]) for r in rows]
+    exceptions = {
+        sale_id: _accepted(text)
+        for sale_id, text in uow.session.execute(
+            select(Sale.id, Sale.evaluation)
+            .join(Client, Client.id == Sale.client_id)
+            .where(not_cancelled(), Sale.verdict == "needs_exception", *where)
+        )
+    }
+    if not exceptions:
+        return holdings
+    return [
+        replace(h, accepted=exceptions[h.sale_id]) if h.sale_id in exceptions else h
+        for h in holdings
+    ]
+
+
+def _accepted(text: str) -> Accepted:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return frozenset()
+    return accepted_at_sale(data) if isinstance(data, dict) else frozenset()
 
 
 class _Findings:
     """For each evaluation: the holding's verdict and its failing rules as stored JSON, or None
-    when it still fits. Holders at the same level fail with the same words: each distinct set
-    of failures is written out once."""
+    when it still fits — or fails only as its exception sale accepted. Holders at the same level
+    fail with the same words: each distinct set of failures is written out once."""
 
     def __init__(self) -> None:
         self._texts: dict[tuple[RuleResult, ...], str] = {}
 
-    def __call__(self, evaluation: Evaluation) -> tuple[str, str] | None:
+    def __call__(self, evaluation: Evaluation, accepted: Accepted) -> tuple[str, str] | None:
         failures = holding_failures(evaluation)
-        if not failures:
+        if not failures or (accepted and not beyond_accepted(failures, accepted)):
             return None
         text = self._texts.get(failures)
         if text is None:
@@ -266,7 +293,7 @@ class ReviewService(Service):
         table = cast(Table, SuitabilityReview.__table__)  # plain rows: no ORM bookkeeping
         for holding, evaluation in pairs:
             checked += 1
-            found = findings(evaluation)
+            found = findings(evaluation, holding.accepted)
             if found is None:
                 continue
             verdict, reasons = found

@@ -149,7 +149,7 @@ def test_an_adviser_closes_a_review_task(
     review = page.selected()
     assert review is not None and review.client_name == "赵持有"
     row = [page.proxy.index(0, c).data() for c in range(page.proxy.columnCount())]
-    assert "Product re-rated R3 → R4" in row and "Above the client's profile" in row
+    assert "Product re-rated R3 → R4" in row and "Would need an exception today" in row
     assert "80,000.00 CNY" in row
     assert "赵持有" in page.detail.text() and "•" in page.detail.text()
 

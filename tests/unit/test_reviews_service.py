@@ -24,8 +24,10 @@ from tests.aftercare_support import (
     reassess,
     rerate,
     sell,
+    sell_by_exception,
 )
 from tests.conftest import FakeClock, MakeUser
+from tests.products_support import product_input
 
 pytestmark = pytest.mark.db
 
@@ -75,7 +77,7 @@ def test_a_rerating_reviews_exactly_the_holdings_that_no_longer_fit(
         assert review.cause is ReviewTrigger.PRODUCT_RERATED
         assert (review.level_before, review.level_after) == ("R3", "R4")
         assert review.verdict == "needs_exception"
-        assert [r.rule for r in review.reasons] == ["risk_match"]
+        assert review.reasons[0].rule == "risk_match"  # listed with every other rule it now fails
         assert review.reasons[0].message.zh_CN and review.reasons[0].message.en
         assert review.adviser_id == seller.user_id and review.may_close
         assert review.product_id == product and review.is_open
@@ -225,3 +227,32 @@ def test_cancelling_a_sale_withdraws_its_open_review(
     withdrawn = services.reviews.reviews(branch.seller, status=ReviewStatus.WITHDRAWN).rows
     assert [r.sale_id for r in withdrawn] == [sale]
     assert timedelta(0) < clock.now - withdrawn[0].created_at
+
+
+def test_an_exception_sale_is_reviewed_only_for_what_it_did_not_accept(
+    services: Services, branch: Branch
+) -> None:
+    """A C4 client bought a ten-year product by exception (longer than their horizon): raising
+    the product to R4 changes nothing they accepted. A C3 client bought an R4 product by
+    exception: at R5 their exception no longer covers it."""
+    long_term = services.products.create_product(
+        branch.admin, product_input("WM-LONG-10Y", risk_level="R3", horizon_months="120")
+    ).id
+    patient = new_client(services, branch.seller, answers=GROWTH)  # C4, horizon 3-5 years
+    check = services.sales.check(branch.seller, patient, long_term, "50000")
+    assert [r.rule.value for r in check.evaluation.blocking] == ["horizon"]
+    accepted_sale = sell_by_exception(
+        services, branch.seller, branch.supervisor, patient, long_term
+    ).id
+    rerate(services, branch.admin, long_term, "R4")
+    assert [r.sale_id for r in open_reviews(services, branch.seller)] == []
+    summary = last_event(services, branch.admin, "suitability_review.run")
+    assert summary["holdings_checked"][1] == 1 and summary["reviews_opened"][1] == 0
+
+    risky = new_product(services, branch.admin, risk="R4")
+    cautious = new_client(services, branch.seller)  # C3
+    stretched = sell_by_exception(services, branch.seller, branch.supervisor, cautious, risky).id
+    rerate(services, branch.admin, risky, "R5")
+    (review,) = open_reviews(services, branch.seller)
+    assert review.sale_id == stretched and review.sale_id != accepted_sale
+    assert review.reasons[0].rule == "risk_match"  # listed with every other rule it now fails

@@ -53,8 +53,8 @@ def change_text(review: ReviewDTO) -> str:
 
 def verdict_text(verdict: str) -> str:
     return {
-        "needs_exception": _tr("Above the client's profile"),
-        "prohibited": _tr("Not allowed"),
+        "needs_exception": _tr("Would need an exception today"),
+        "prohibited": _tr("Would not be allowed today"),
     }.get(verdict, verdict)
 
 
