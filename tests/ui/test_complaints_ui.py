@@ -446,3 +446,27 @@ def test_a_complaint_about_a_sale_is_never_handled_by_the_seller(
     dialog.save_button.click()
     assert dialog.saved is not None and dialog.saved.seller_id == people["adviser"].user_id
     assert dialog.saved.product_id == product
+
+
+def test_ctrl_n_registers_and_enter_opens(
+    qtbot: Any, services: Services, people: dict[str, Actor], client_id: int
+) -> None:
+    services.complaints.register(
+        people["adviser"],
+        complaint_input(client_id=client_id, handler_id=people["handler"].user_id),
+    )
+    page = ComplaintsPage(services, people["handler"])
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.list.table.setFocus()
+    page.list.table.selectRow(0)
+    qtbot.keyClick(page.list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(page.list.register_dialog, RegisterComplaintDialog)
+    page.list.register_dialog.reject()
+    page.list.table.setFocus()
+    qtbot.keyClick(page.list.table, Qt.Key.Key_Return)
+    assert isinstance(page.list.dialog, ComplaintDialog)
+    assert page.list.dialog.detail.row.handler_id == people["handler"].user_id
+    page.list.dialog.reject()

@@ -5,6 +5,7 @@ soon amber, wherever they are listed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -73,6 +74,14 @@ class ComplaintList(QWidget):
         self.register_button.setObjectName("register_complaint")
         self.register_button.setVisible(allowed(actor.role, Permission.COMPLAINTS_HANDLE))
         self.register_button.clicked.connect(self.register)
+        if allowed(actor.role, Permission.COMPLAINTS_HANDLE):
+            new = QShortcut(QKeySequence.StandardKey.New, self, activated=self.register)
+            new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.register_button.setToolTip(
+                QKeySequence(QKeySequence.StandardKey.New).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
         self.open_button = QPushButton(self.tr("Open…"))
         self.open_button.setObjectName("open_complaint")
         self.open_button.clicked.connect(self.open_selected)
