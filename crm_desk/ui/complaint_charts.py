@@ -4,6 +4,7 @@ an export to CSV or XLSX."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -42,7 +43,7 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.interview_dialog import to_date
 from crm_desk.ui.tasks import TaskRunner
 
-TOP = 8  # the largest groups each chart shows; the rest is summed as "others"
+TOP = 6  # the largest groups each chart shows; the rest is summed as "others"
 SaveFileName = Callable[[QWidget, str, str, str], tuple[str, str]]
 
 
@@ -56,7 +57,22 @@ def _top(
     return items
 
 
+LABEL_WIDTH = 18  # of a category label, a Chinese character counting two; then "…"
+
+
+def _short(label: str) -> str:
+    width = 0
+    for n, char in enumerate(label):
+        width += 2 if ord(char) >= 0x2E80 else 1
+        if width > LABEL_WIDTH:
+            return label[: max(n - 1, 1)] + "…"
+    return label
+
+
 def bar_chart(title: str, items: list[tuple[str, int]], horizontal: bool = False) -> QChart:
+    """Bars with whole-number ticks; horizontal ones list the largest group at the top."""
+    if horizontal:
+        items = list(reversed(items))  # the axis runs bottom-up
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -69,10 +85,15 @@ def bar_chart(title: str, items: list[tuple[str, int]], horizontal: bool = False
     series.setLabelsVisible(True)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([label for label, _ in items] or ["—"])
+    categories.append([_short(label) for label, _ in items] or ["—"])
     counts = QValueAxis()
     counts.setLabelFormat("%d")
-    counts.setRange(0, max([count for _, count in items] + [1]))
+    top = max([count for _, count in items] + [1])
+    step = max(1, math.ceil(top / 5))
+    counts.setRange(0, step * math.ceil(top / step))
+    counts.setTickType(QValueAxis.TickType.TicksDynamic)
+    counts.setTickAnchor(0)
+    counts.setTickInterval(step)
     category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
     chart.addAxis(categories, category_side)
@@ -150,7 +171,7 @@ class ComplaintReportsWidget(QWidget):
         for n in range(6):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
+            view.setMinimumHeight(300)
             self.views.append(view)
             self.grid.addWidget(view, n // 2, n % 2)
         content = QWidget()

@@ -771,7 +771,7 @@ def _stage_detail(s: StageDTO) -> str:
         )
     elif s.note:
         parts.append(s.note)
-    return " ".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)
 
 
 class StagesModel(RowsModel[StageDTO]):
