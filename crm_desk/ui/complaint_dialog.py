@@ -204,7 +204,7 @@ class RegisterComplaintDialog(QDialog):
         self.saved: ComplaintDetail | None = None
         self.setObjectName("register_complaint_dialog")
         self.setWindowTitle(self.tr("Register a complaint"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(700)
         choices = services.complaints.choices(actor, client_id)
         self._sales = {sale.id: sale for sale in choices.sales}
 
