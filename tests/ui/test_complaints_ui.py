@@ -470,3 +470,25 @@ def test_ctrl_n_registers_and_enter_opens(
     assert isinstance(page.list.dialog, ComplaintDialog)
     assert page.list.dialog.detail.row.handler_id == people["handler"].user_id
     page.list.dialog.reject()
+
+
+def test_the_home_page_counts_complaints_near_their_deadline(
+    qtbot: Any, services: Services, people: dict[str, Actor], client_id: int, clock: FakeClock
+) -> None:
+    from crm_desk.ui.pages.home import HomePage
+
+    quiet = HomePage(services, people["supervisor"])
+    qtbot.addWidget(quiet)
+    assert quiet.complaints.isHidden()
+    raw = complaint_input(client_id=client_id, handler_id=people["handler"].user_id)
+    services.complaints.register(people["adviser"], raw)
+    clock.advance(days=13)
+    services.complaints.register(people["adviser"], raw)
+    clock.advance(days=3)  # the first: overdue; the second: 12 days left
+    home = HomePage(services, people["supervisor"])
+    qtbot.addWidget(home)
+    assert not home.complaints.isHidden()
+    assert "1 overdue, 0 due within 3 days" in home.complaints.text()
+    admin_home = HomePage(services, services.auth.sign_in("admin", "branch opening key 2026"))
+    qtbot.addWidget(admin_home)
+    assert admin_home.complaints.isHidden()  # administrators see no complaints
