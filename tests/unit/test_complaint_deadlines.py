@@ -260,3 +260,16 @@ def test_nearest_rank_percentile() -> None:
     assert percentile([7.0], 90) == 7.0
     assert percentile([float(n) for n in range(1, 11)], 90) == 9.0
     assert percentile([float(n) for n in range(1, 12)], 90) == 10.0  # ceil(9.9) = 10th
+
+
+def test_the_shipped_policy_has_the_complaints_section_and_it_is_required() -> None:
+    import tomllib
+
+    from crm_desk.config import DEFAULT_POLICY
+    from crm_desk.domain.policy import load_policy, parse_policy
+
+    assert load_policy(DEFAULT_POLICY).complaints == POLICY
+    data = tomllib.loads(DEFAULT_POLICY.read_text(encoding="utf-8"))
+    del data["complaints"]
+    with pytest.raises(ConfigurationError, match=r"the \[complaints\] section is missing"):
+        parse_policy(data, "branch.toml")

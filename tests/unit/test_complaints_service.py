@@ -500,3 +500,16 @@ def test_the_client_timeline_shows_the_complaints_the_reader_may_see(
     assert entry.title == "The redemption fee was higher than the adviser said."
     boss = services.clients.timeline(branch.supervisor, branch.client_id)
     assert {e.ref_id for e in boss if e.kind == "complaint"} == {plain.id, privacy.id}
+
+
+def test_a_change_made_meanwhile_names_who_made_it(services: Services, branch: Branch) -> None:
+    seen = register(services, branch)  # the handler has it open at this version
+    services.complaints.reassign(
+        branch.supervisor, seen.id, seen.version, branch.supervisor2.user_id, "Holiday cover"
+    )
+    with pytest.raises(NotFound):  # no longer theirs, and not a client they serve
+        services.complaints.start_investigation(branch.colleague, seen.id, seen.version, "")
+    with pytest.raises(ConcurrentEdit) as stale:
+        services.complaints.start_investigation(branch.supervisor2, seen.id, seen.version, "")
+    assert stale.value.params["who"] == branch.supervisor.full_name
+    assert stale.value.changed_fields == ["reassigned"]
