@@ -81,6 +81,7 @@ from crm_desk.services.permissions import Permission, operation
 
 HANDLER_ROLES = (Role.ADVISER.value, Role.SUPERVISOR.value)
 CONTACT_FIELD = "complainant_contact"
+ANSWERED_SHOWN = 500  # answered complaints a list shows, the latest first
 
 
 def complaint_visible(actor: Actor) -> ColumnElement[bool]:
@@ -841,10 +842,12 @@ class ComplaintService(Service):
         open_only: bool = False,
         client_id: int | None = None,
         mine: bool = False,
+        answered_limit: int = ANSWERED_SHOWN,
     ) -> list[ComplaintRow]:
-        """Complaints within reach: open ones first by due day, then answered ones, latest
-        first. ``client_id``: one client's (who must be visible); ``mine``: those the actor
-        handles."""
+        """Complaints within reach: every open one by due day, then the latest
+        ``answered_limit`` answered ones, latest first (years of closed complaints are for the
+        reports, not the list). ``client_id``: one client's (who must be visible); ``mine``:
+        those the actor handles."""
         statement = (
             select(Complaint)
             .outerjoin(Client, Client.id == Complaint.client_id)
@@ -853,16 +856,29 @@ class ComplaintService(Service):
         if client_id is not None:
             visible_client(uow, actor, client_id)
             statement = statement.where(Complaint.client_id == client_id)
-        if open_only:
-            statement = statement.where(Complaint.status.in_([s.value for s in OPEN_STATUSES]))
         if mine:
             statement = statement.where(Complaint.handler_id == actor.user_id)
-        rows = self._rows(uow, uow.session.execute(statement).scalars().all())
-        open_ = sorted((r for r in rows if r.is_open), key=lambda r: (r.due_date, r.id))
-        closed = sorted(
-            (r for r in rows if not r.is_open), key=lambda r: (r.accepted_at, r.id), reverse=True
+        open_values = [s.value for s in OPEN_STATUSES]
+        found = list(
+            uow.session.execute(
+                statement.where(Complaint.status.in_(open_values)).order_by(
+                    Complaint.due_date, Complaint.id
+                )
+            )
+            .scalars()
+            .all()
         )
-        return open_ + closed
+        if not open_only:
+            found += (
+                uow.session.execute(
+                    statement.where(Complaint.status == ComplaintStatus.ANSWERED.value)
+                    .order_by(Complaint.accepted_at.desc(), Complaint.id.desc())
+                    .limit(answered_limit)
+                )
+                .scalars()
+                .all()
+            )
+        return self._rows(uow, found)
 
     @operation(Permission.COMPLAINTS_VIEW, read_only=True)
     def deadline_counts(self, uow: UnitOfWork, actor: Actor) -> DeadlineCounts:

@@ -189,13 +189,33 @@ class ComplaintReportsWidget(QWidget):
         return to_date(self.first_day.date()), to_date(self.last_day.date())
 
     def refresh(self) -> None:
+        """Compute the report for the period: on the task runner when there is one (years of a
+        bank's complaints take a moment), inline otherwise."""
         first, last = self.period()
-        try:
-            report = self._services.complaint_reports.report(self._actor, first, last)
-        except KnownError as exc:
-            show_error(self, exc)
+
+        def compute() -> ComplaintReport:
+            return self._services.complaint_reports.report(self._actor, first, last)
+
+        if self._runner is None:
+            try:
+                report = compute()
+            except KnownError as exc:
+                show_error(self, exc)
+                return
+            self.show_report(report)
             return
+        self.refresh_button.setEnabled(False)
+        self._runner.run(compute, self._computed, self._failed)
+
+    def _computed(self, report: ComplaintReport) -> None:
+        self.refresh_button.setEnabled(True)
         self.show_report(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        if not isinstance(error, KnownError):
+            raise error  # a bug: the crash dialog, not a message
+        show_error(self, error)
 
     def show_report(self, r: ComplaintReport) -> None:
         self.report = r

@@ -315,7 +315,10 @@ def test_reports_tab_shows_charts_and_exports(
     qtbot.addWidget(adviser_page)
     assert adviser_page.reports is None and adviser_page.tabs.count() == 1
     for who in ("supervisor", "compliance"):
-        page = ComplaintsPage(services, people[who])
+        # Inline for one, through the task runner (synchronous in tests) for the other.
+        page = ComplaintsPage(
+            services, people[who], SyncTaskRunner() if who == "compliance" else None
+        )
         qtbot.addWidget(page)
         reports = page.reports
         assert reports is not None

@@ -513,3 +513,16 @@ def test_a_change_made_meanwhile_names_who_made_it(services: Services, branch: B
         services.complaints.start_investigation(branch.supervisor2, seen.id, seen.version, "")
     assert stale.value.params["who"] == branch.supervisor.full_name
     assert stale.value.changed_fields == ["reassigned"]
+
+
+def test_the_list_shows_every_open_complaint_and_the_latest_answered(
+    services: Services, branch: Branch, clock: FakeClock
+) -> None:
+    older = close(services, branch, register(services, branch), clock.now)
+    clock.advance(hours=1)
+    newer = close(services, branch, register(services, branch), clock.now)
+    clock.advance(hours=1)
+    still_open = register(services, branch)
+    rows = services.complaints.complaints(branch.colleague, answered_limit=1)
+    assert [r.id for r in rows] == [still_open.id, newer.id]
+    assert older.id in {r.id for r in services.complaints.complaints(branch.colleague)}
