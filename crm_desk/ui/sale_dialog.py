@@ -9,6 +9,7 @@ the client's written insistence and the adviser's justification → "Submit for 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,6 +177,9 @@ class SaleDialog(QDialog):
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.refresh_check)
         self.amount.textChanged.connect(lambda _text: self._timer.start())
+        self.amount.returnPressed.connect(self.refresh_check)  # Enter judges, never records
+        act = QShortcut(QKeySequence("Ctrl+Return"), self)
+        act.activated.connect(self._shortcut)
         self.product.currentIndexChanged.connect(lambda _i: self.refresh_check())
         if items:
             first = next((i for i in items if i.product_id == self.product.currentData()), None)
@@ -282,6 +286,10 @@ class SaleDialog(QDialog):
             self._submit(check)
         else:
             self._record(check)
+
+    def _shortcut(self) -> None:
+        if self.action_button.isEnabled():
+            self.act()
 
     def _record(self, check: SaleCheck) -> None:
         try:
