@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from typing import NoReturn
 
 from sqlalchemy import select, update
 
@@ -250,6 +251,34 @@ class SaleService(Service):
             hook(uow, actor, sale)
         return sale
 
+    @staticmethod
+    def _refuse(
+        uow: UnitOfWork,
+        actor: Actor,
+        client: Client,
+        product: Product,
+        amount: Decimal,
+        evaluation: Evaluation,
+    ) -> NoReturn:
+        """Nothing is recorded but the audited attempt, committed; then the refusal."""
+        audit.record(
+            uow,
+            actor,
+            "sale.refused",
+            "client",
+            client.id,
+            {
+                "product": (None, product.code),
+                "amount": (None, f"{amount} {product.currency}"),
+                "verdict": (None, evaluation.verdict.value),
+                "policy_version": (None, evaluation.policy_version),
+                "rules": (None, [r.rule.value for r in blocking_rules(evaluation)]),
+                "reasons": (None, _reasons(evaluation)),
+            },
+        )
+        uow.commit()  # the attempt stands even though the sale is refused
+        raise SaleRefused(evaluation)
+
     @operation(Permission.SALES_RECORD)
     def record(
         self, uow: UnitOfWork, actor: Actor, client_id: int, product_id: int, amount: Decimal | str
@@ -263,23 +292,7 @@ class SaleService(Service):
         judged = self._judge(uow, client, product, value)
         evaluation = judged.evaluation
         if evaluation.verdict is Verdict.PROHIBITED:
-            audit.record(
-                uow,
-                actor,
-                "sale.refused",
-                "client",
-                client.id,
-                {
-                    "product": (None, product.code),
-                    "amount": (None, f"{value} {product.currency}"),
-                    "verdict": (None, evaluation.verdict.value),
-                    "policy_version": (None, evaluation.policy_version),
-                    "rules": (None, [r.rule.value for r in blocking_rules(evaluation)]),
-                    "reasons": (None, _reasons(evaluation)),
-                },
-            )
-            uow.commit()  # the attempt stands even though the sale is refused
-            raise SaleRefused(evaluation)
+            self._refuse(uow, actor, client, product, value, evaluation)
         if evaluation.verdict is Verdict.NEEDS_EXCEPTION:
             raise ExceptionRequired(evaluation)
         assert actor.user_id is not None
@@ -347,8 +360,8 @@ class SaleService(Service):
             )
         judged = self._judge(uow, client, product, parsed)
         evaluation = judged.evaluation
-        if evaluation.verdict is Verdict.PROHIBITED:
-            raise SaleRefused(evaluation)
+        if evaluation.verdict is Verdict.PROHIBITED:  # the facts changed since the check
+            self._refuse(uow, actor, client, product, parsed, evaluation)
         if evaluation.verdict is Verdict.SUITABLE:
             raise Conflict(
                 "the sale fits the client's profile: record it directly",

@@ -318,10 +318,13 @@ def test_an_exception_needs_the_warning_the_insistence_and_a_justification(
         submit(services, world)
     assert twice.value.params["reason"] == "exception_pending"
     client = unassessed_client(services, world.adviser)
-    with pytest.raises(SaleRefused):
+    before = head(services, world.admin)
+    with pytest.raises(SaleRefused):  # not allowed at all: the attempt is what is recorded
         services.sales.submit_exception(
             world.adviser, client, world.risky, "20000", True, True, INSISTENCE, JUSTIFICATION
         )
+    assert [e.action for e in events_since(services, world.admin, before)] == ["sale.refused"]
+    assert services.sales.client_requests(world.adviser, client) == []
 
 
 def test_four_eyes_is_enforced_by_the_service(services: Services, world: World, uow) -> None:  # type: ignore[no-untyped-def]
