@@ -12,13 +12,13 @@ the product concerned.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from crm_desk.db.models import Branch, Product
 from crm_desk.db.models_complaints import Complaint, ComplaintStage
@@ -74,7 +74,7 @@ def summarise(
     first_day: date,
     last_day: date,
     scope: str,
-    complaints: list[Complaint],
+    complaints: Sequence[Any],  # rows with the complaint's columns
     rounds: list[RoundFact],
     root_causes: list[str],
     products: dict[int, str],
@@ -130,33 +130,60 @@ class ComplaintReportService(Service):
 
     def _build(
         self, uow: UnitOfWork, actor: Actor, first_day: date, last_day: date
-    ) -> tuple[ComplaintReport, list[Complaint], dict[int, str], dict[int, str]]:
+    ) -> tuple[ComplaintReport, list[Any], dict[int, str], dict[int, str]]:
+        """Columns, not entities, and the stages through a sub-query (no list of ids: SQLite
+        limits the parameters of one statement)."""
         self._check_period(first_day, last_day)
         zone = self.policy.complaints.zone
         start = datetime.combine(first_day, time(0), tzinfo=zone)
         end = datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=zone)
-        statement = select(Complaint).where(
-            Complaint.accepted_at >= start, Complaint.accepted_at < end
-        )
+        where: list[ColumnElement[bool]] = [
+            Complaint.accepted_at >= start,
+            Complaint.accepted_at < end,
+        ]
         scope = ""
         if actor.role is Role.SUPERVISOR:
-            statement = statement.where(Complaint.branch_id == actor.branch_id)
+            where.append(Complaint.branch_id == actor.branch_id)
             branch = uow.session.get(Branch, actor.branch_id)
             scope = branch.name if branch is not None else ""
-        complaints = list(uow.session.execute(statement.order_by(Complaint.id)).scalars().all())
-        ids = [c.id for c in complaints]
-        stages = (
+        complaints = list(
             uow.session.execute(
-                select(ComplaintStage)
-                .where(ComplaintStage.complaint_id.in_(ids))
-                .order_by(ComplaintStage.complaint_id, ComplaintStage.id)
-            )
-            .scalars()
-            .all()
-            if ids
-            else []
+                select(
+                    Complaint.id,
+                    Complaint.status,
+                    Complaint.category,
+                    Complaint.channel,
+                    Complaint.accepted_at,
+                    Complaint.due_date,
+                    Complaint.round,
+                    Complaint.product_id,
+                    Complaint.amount_in_dispute,
+                    Complaint.subject_adviser_id,
+                    Product.name_zh.label("product_name"),
+                    Sale.adviser_id.label("seller_id"),
+                )
+                .outerjoin(Product, Product.id == Complaint.product_id)
+                .outerjoin(Sale, Sale.id == Complaint.sale_id)
+                .where(*where)
+                .order_by(Complaint.id)
+            ).all()
         )
-        by_id = {c.id: c for c in complaints}
+        stages = uow.session.execute(
+            select(
+                ComplaintStage.complaint_id,
+                ComplaintStage.round,
+                ComplaintStage.stage,
+                ComplaintStage.occurred_at,
+                ComplaintStage.root_cause,
+                ComplaintStage.told_at,
+                ComplaintStage.on_time,
+                ComplaintStage.satisfaction,
+                ComplaintStage.outcome_accepted,
+            )
+            .where(ComplaintStage.complaint_id.in_(select(Complaint.id).where(*where)))
+            .order_by(ComplaintStage.complaint_id, ComplaintStage.id)
+        ).all()
+        accepted_at = {c.id: c.accepted_at for c in complaints}
         started: dict[tuple[int, int], datetime] = {}
         rounds: list[RoundFact] = []
         causes: list[str] = []
@@ -170,7 +197,7 @@ class ComplaintReportService(Service):
                     RoundFact(
                         complaint_id=s.complaint_id,
                         started_at=started.get(
-                            (s.complaint_id, s.round), by_id[s.complaint_id].accepted_at
+                            (s.complaint_id, s.round), accepted_at[s.complaint_id]
                         ),
                         told_at=s.told_at,
                         on_time=bool(s.on_time),
@@ -178,24 +205,9 @@ class ComplaintReportService(Service):
                         outcome_accepted=bool(s.outcome_accepted),
                     )
                 )
-        product_ids = {c.product_id for c in complaints if c.product_id is not None}
-        products = {
-            r.id: r.name_zh
-            for r in uow.session.execute(
-                select(Product.id, Product.name_zh).where(Product.id.in_(product_ids))
-            )
-        }
-        sale_ids = {c.sale_id for c in complaints if c.sale_id is not None}
-        sellers = {
-            r.id: r.adviser_id
-            for r in uow.session.execute(
-                select(Sale.id, Sale.adviser_id).where(Sale.id.in_(sale_ids))
-            )
-        }
+        products = {c.product_id: c.product_name for c in complaints if c.product_id is not None}
         adviser_of = {
-            c.id: c.subject_adviser_id
-            if c.subject_adviser_id is not None
-            else sellers.get(c.sale_id or 0)
+            c.id: c.subject_adviser_id if c.subject_adviser_id is not None else c.seller_id
             for c in complaints
         }
         names = user_names(uow, set(adviser_of.values()))

@@ -283,6 +283,8 @@ class ComplaintReportsWidget(QWidget):
         self.charts = charts
 
     def export(self) -> Path | None:
+        """Ask where, then write the report there (on the task runner when there is one);
+        returns the path the export was started for, None if the user cancelled."""
         first, last = self.period()
         name, _filter = self._save_file_name(
             self,
@@ -295,19 +297,39 @@ class ComplaintReportsWidget(QWidget):
         path = Path(name)
         if path.suffix.casefold() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        try:
-            report = self._services.complaint_reports.export_report(
+
+        def write() -> ComplaintReport:
+            return self._services.complaint_reports.export_report(
                 self._actor, first, last, path, report_value_label
             )
-        except KnownError as exc:
-            show_error(self, exc)
-            return None
-        except OSError as exc:
+
+        if self._runner is None:
+            try:
+                report = write()
+            except (KnownError, OSError) as exc:
+                self._export_failed(exc)
+                return None
+            self.show_report(report)
+            return path
+        self.export_button.setEnabled(False)
+        self._runner.run(write, self._exported, self._export_failed)
+        return path
+
+    def _exported(self, report: ComplaintReport) -> None:
+        self.export_button.setEnabled(True)
+        self.show_report(report)
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(error, KnownError):
+            show_error(self, error)
+        elif isinstance(error, OSError):
             QMessageBox.warning(
                 self,
                 self.tr("Export the complaint report"),
-                self.tr("The file could not be written: {error}").format(error=exc.strerror or exc),
+                self.tr("The file could not be written: {error}").format(
+                    error=error.strerror or error
+                ),
             )
-            return None
-        self.show_report(report)
-        return path
+        else:
+            raise error

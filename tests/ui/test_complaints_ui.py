@@ -495,3 +495,29 @@ def test_the_home_page_counts_complaints_near_their_deadline(
     admin_home = HomePage(services, services.auth.sign_in("admin", "branch opening key 2026"))
     qtbot.addWidget(admin_home)
     assert admin_home.complaints.isHidden()  # administrators see no complaints
+
+
+def test_an_export_that_cannot_be_written_says_so_and_records_nothing(
+    qtbot: Any,
+    services: Services,
+    people: dict[str, Actor],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    admin: Actor,
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "crm_desk.ui.complaint_charts.QMessageBox.warning",
+        lambda _parent, _title, text: warnings.append(text),
+    )
+    page = ComplaintsPage(services, people["supervisor"], SyncTaskRunner())
+    qtbot.addWidget(page)
+    assert page.reports is not None
+    before = services.audit.list_events(admin, limit=1)[0].seq
+    target = tmp_path / "missing folder" / "report.csv"
+    page.reports._save_file_name = lambda *_args: (str(target), "")
+    page.reports.export()
+    assert len(warnings) == 1 and "could not be written" in warnings[0]
+    assert not target.exists()
+    assert services.audit.list_events(admin, limit=1)[0].seq == before
+    assert page.reports.export_button.isEnabled()
