@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desk.db.base import Base
@@ -69,6 +69,15 @@ class ExceptionRequest(Base):
         Index("ix_exception_requests_branch_id_status", "branch_id", "status", "due_at"),
         Index("ix_exception_requests_adviser_id_status", "adviser_id", "status"),
         Index("ix_exception_requests_client_id", "client_id"),
+        # One request at a time per client and product, even from two workstations at once.
+        Index(
+            "uq_exception_requests_pending",
+            "client_id",
+            "product_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

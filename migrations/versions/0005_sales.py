@@ -92,6 +92,15 @@ def upgrade() -> None:
         ["branch_id", "status", "due_at"],
     )
     op.create_index("ix_exception_requests_client_id", "exception_requests", ["client_id"])
+    pending = sa.text("status = 'pending'")
+    op.create_index(
+        "uq_exception_requests_pending",
+        "exception_requests",
+        ["client_id", "product_id"],
+        unique=True,
+        sqlite_where=pending,
+        postgresql_where=pending,
+    )
 
     op.create_table(
         "sales",
@@ -205,6 +214,7 @@ def downgrade() -> None:
     op.drop_index("ix_sales_branch_id_recorded_at", table_name="sales")
     op.drop_index("ix_sales_adviser_id_recorded_at", table_name="sales")
     op.drop_table("sales")
+    op.drop_index("uq_exception_requests_pending", table_name="exception_requests")
     op.drop_index("ix_exception_requests_client_id", table_name="exception_requests")
     op.drop_index("ix_exception_requests_branch_id_status", table_name="exception_requests")
     op.drop_index("ix_exception_requests_adviser_id_status", table_name="exception_requests")

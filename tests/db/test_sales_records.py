@@ -154,3 +154,42 @@ def test_an_approval_and_a_rejection_at_once_make_exactly_one_decision(
     won = "approved" if "approved" in outcomes else "rejected"
     assert request.status.value == won
     assert (request.sale_id is not None) == (won == "approved")
+
+
+def test_two_submissions_at_once_make_one_pending_request(
+    services: Services, admin: Actor, make_user: MakeUser
+) -> None:
+    """Two workstations submit the same exception at the same moment: one request waits."""
+    adviser = make_user(Role.ADVISER, "wu.adviser")
+    client = assessed_client(services, adviser, "李娜")
+    product = risky_product(services, admin, "PF-R4-02")
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def submit() -> None:
+        start.wait()
+        try:
+            services.sales.submit_exception(
+                adviser,
+                client,
+                product,
+                "20000",
+                True,
+                True,
+                "客户书面坚持购买",
+                "客户有五年基金投资经验，了解净值波动，仅配置少量比例。",
+            )
+            outcomes.append("submitted")
+        except Conflict as exc:
+            outcomes.append(str(exc.params.get("reason")))
+        except Exception as exc:  # noqa: BLE001
+            outcomes.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert outcomes.count("submitted") == 1, outcomes
+    assert set(outcomes) <= {"submitted", "exception_pending", "duplicate"}, outcomes
+    assert len(services.sales.client_requests(adviser, client)) == 1
