@@ -75,7 +75,7 @@ def timeline_detail(entry: TimelineEntry) -> str:
         except ValueError:
             return entry.detail
     if entry.kind == "exception":
-        return status_label(ExceptionStatus.PENDING)
+        return QCoreApplication.translate("Timeline", "Submitted for a supervisor's approval")
     if entry.kind == "exception_decision":
         status, _, comment = entry.detail.partition(": ")
         try:
