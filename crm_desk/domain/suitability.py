@@ -324,6 +324,7 @@ LAW_MINIMUM = (
     f"the product's terms (minimum amount); {ADEQ_EN}, art. 16",
 )
 _CENT = Decimal("0.01")
+_ZERO = Decimal(0)
 _TENTH = Decimal("0.1")
 _HUNDRED = Decimal(100)
 
@@ -738,11 +739,12 @@ def _amount_problem(amount: Decimal) -> bool:
     return not amount.is_finite() or amount <= 0 or amount != amount.quantize(_CENT)
 
 
+@_cached
 def _concentration(
     version: str, check: bool, share: Decimal, amount: Decimal, assets: Decimal, currency: str
 ) -> RuleResult:
-    """Not remembered: amount and assets differ for nearly every client. The texts depend on
-    the values only (fixed decimal places), so equal inputs give equal results."""
+    """Remembered by the Decimals' values: every text here depends on the values only (fixed
+    decimal places), never on how a value is written (1E+2 and 100.00 give the same text)."""
     basis = _Basis(version)
     if not check:
         return basis.switched_off(Rule.CONCENTRATION, "check_concentration")
@@ -929,8 +931,8 @@ def evaluate(
             version,
             rules.check_concentration,
             rules.concentration_share,
-            amount,
-            client.financial_assets,
+            amount if amount.is_finite() else _ZERO,  # NaN cannot be a key; both not valid
+            client.financial_assets + 0,  # -0.00 is 0.00
             product.currency,
         ),
         _minimum(version, str(amount), str(product.min_amount), product.currency),

@@ -553,6 +553,7 @@ def test_a_foreign_currency_product_is_not_compared_with_assets_in_yuan() -> Non
         ("-5000.00", Outcome.PROHIBITED),
         ("10000.001", Outcome.PROHIBITED),  # not a whole number of fen
         ("NaN", Outcome.PROHIBITED),
+        ("sNaN", Outcome.PROHIBITED),
         ("Infinity", Outcome.PROHIBITED),
     ],
 )

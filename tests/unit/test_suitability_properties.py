@@ -99,7 +99,9 @@ policies = st.builds(
     st.integers(0, 12),
     st.sampled_from([Decimal("0.1"), Decimal("0.5"), Decimal("1")]),
 )
-amounts = money | st.sampled_from([Decimal("0.001"), Decimal("NaN"), Decimal("1E+3")])
+amounts = money | st.sampled_from(
+    [Decimal("0.001"), Decimal("NaN"), Decimal("sNaN"), Decimal("1E+3"), Decimal("-0")]
+)
 
 
 @settings(max_examples=300, deadline=None)
