@@ -81,7 +81,7 @@ def not_cancelled() -> ColumnElement[bool]:
     return ~exists(select(SaleCancellation.id).where(SaleCancellation.sale_id == Sale.id))
 
 
-def _holdings(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Holding]:
+def holdings_of(uow: UnitOfWork, *where: ColumnElement[bool]) -> list[Holding]:
     """Plain rows; the frozen evaluation is read only for the few sales made by exception."""
     rows = uow.session.execute(
         select(
@@ -182,7 +182,7 @@ class ReviewService(Service):
         product = uow.session.get(Product, product_id)
         if product is None:
             raise NotFound("product", product_id)
-        holdings = _holdings(uow, Sale.product_id == product_id)
+        holdings = holdings_of(uow, Sale.product_id == product_id)
         today = local_today(uow)
         evaluations = evaluate_holders(
             uow,
@@ -220,7 +220,7 @@ class ReviewService(Service):
         """Only a lower level than the one before can make a holding stop fitting."""
         if previous is None or new.rank >= previous.rank:
             return
-        holdings = _holdings(uow, Sale.client_id == client_id)
+        holdings = holdings_of(uow, Sale.client_id == client_id)
         if not holdings:
             return
         client = uow.session.get(Client, client_id)
