@@ -12,12 +12,12 @@ on SQLite and PostgreSQL alike) — never one ORM object and one query per clien
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, any_, bindparam, func, select
 
 from crm_desk.db.models import Assessment, Client, Product
 from crm_desk.db.uow import UnitOfWork
@@ -35,9 +35,10 @@ from crm_desk.domain.products import (
 from crm_desk.domain.questionnaire import RiskLevel
 from crm_desk.domain.suitability import AssessmentFacts, ClientSnapshot, Evaluation, evaluate
 
-# Ids per IN list: far below SQLite's and PostgreSQL's limits on bound parameters, and large
-# enough that 100,000 clients take about a hundred round trips.
+# Ids per IN list on SQLite: below the 999 bound parameters of older SQLite builds. PostgreSQL
+# gets them as one array parameter, so far more per round trip.
 CHUNK = 900
+PG_CHUNK = 10_000
 
 
 def _split(text: str) -> list[str]:
@@ -111,9 +112,21 @@ def client_snapshot(uow: UnitOfWork, client: Client, today: date) -> ClientSnaps
 # --- many clients at once -----------------------------------------------------------------------
 
 
-def _latest_assessments(client_ids: Any) -> Select[*tuple[Any, ...]]:
-    """Each client's latest confirmed assessment among ``client_ids`` (an IN list or a
-    subquery), ranked by a window function: one row per client that has one."""
+Among = Callable[[Any], ColumnElement[bool]]  # "this id column is one of ..."
+
+
+def _among(client_ids: Select[Any] | list[int], dialect: str) -> Among:
+    """IN (SELECT ...) for a query; for a list, ``= ANY(array)`` on PostgreSQL (one bound
+    parameter, whatever the length) and an IN list of bound parameters elsewhere."""
+    if isinstance(client_ids, Select) or dialect != "postgresql":
+        return lambda column: column.in_(client_ids)
+    ids = bindparam("client_ids", client_ids, type_=ARRAY(Integer))
+    return lambda column: column == any_(ids)
+
+
+def _latest_assessments(among: Among) -> Select[*tuple[Any, ...]]:
+    """Each client's latest confirmed assessment among some clients, ranked by a window
+    function: one row per client that has one."""
     ranked = (
         select(
             Assessment.client_id,
@@ -129,7 +142,7 @@ def _latest_assessments(client_ids: Any) -> Select[*tuple[Any, ...]]:
             )
             .label("rank"),
         )
-        .where(Assessment.status == "confirmed", Assessment.client_id.in_(client_ids))
+        .where(Assessment.status == "confirmed", among(Assessment.client_id))
         .subquery("ranked")
     )
     return select(
@@ -142,7 +155,7 @@ def _latest_assessments(client_ids: Any) -> Select[*tuple[Any, ...]]:
     ).where(ranked.c.rank == 1)
 
 
-def _client_rows(client_ids: Any) -> Select[*tuple[Any, ...]]:
+def _client_rows(among: Among) -> Select[*tuple[Any, ...]]:
     return (
         select(
             Client.id,
@@ -156,7 +169,7 @@ def _client_rows(client_ids: Any) -> Select[*tuple[Any, ...]]:
             Client.financial_assets,
             Client.preferred_language,
         )
-        .where(Client.id.in_(client_ids))
+        .where(among(Client.id))
         .order_by(Client.id)
     )
 
@@ -223,22 +236,26 @@ def client_snapshots(
     build = _Builder(today, _zone(uow))
     found: dict[int, ClientSnapshot] = {}
 
-    def load(ids: Any) -> None:
+    dialect = uow.dialect
+
+    def load(ids: Select[Any] | list[int]) -> None:
         # Two plain queries rather than a join to the ranked subquery: SQLite would scan the
-        # subquery once per client.
-        # Core rows straight from the connection: no ORM result processing per row.
+        # subquery once per client. Core rows straight from the connection: no ORM result
+        # processing per row.
+        among = _among(ids, dialect)
         connection = uow.session.connection()
-        assessments = connection.execute(_latest_assessments(ids)).all()
+        assessments = connection.execute(_latest_assessments(among)).all()
         latest = {row.client_id: row for row in assessments}
-        for row in connection.execute(_client_rows(ids)).all():
+        for row in connection.execute(_client_rows(among)).all():
             found[row.id] = build(row, latest.get(row.id))
 
     if isinstance(client_ids, Select):
         load(client_ids)  # IN (SELECT ...) on both databases: no id list travels
         return found
     unique = sorted(set(client_ids))
-    for start in range(0, len(unique), CHUNK):
-        load(unique[start : start + CHUNK])
+    chunk = PG_CHUNK if dialect == "postgresql" else CHUNK
+    for start in range(0, len(unique), chunk):
+        load(unique[start : start + chunk])
     return found
 
 

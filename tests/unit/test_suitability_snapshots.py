@@ -149,6 +149,7 @@ def test_chunks_duplicates_and_unknown_ids(
     ids = all_ids(clients)
     expected = one_by_one(uow, ids, clients.today)
     monkeypatch.setattr(snapshots, "CHUNK", 2)
+    monkeypatch.setattr(snapshots, "PG_CHUNK", 2)
     with uow() as u:
         bulk = client_snapshots(u, [*reversed(ids), ids[0], ids[3], 999_999], clients.today)
         assert client_snapshots(u, [], clients.today) == {}
