@@ -4,8 +4,9 @@ sale, approval, review) builds them the same way inside its own transaction.
 
 One client: ``client_snapshot(uow, client, today)``. Many clients (the re-rating review, the
 benchmark): ``client_snapshots(uow, ids_or_select, today)`` reads the clients' columns and each
-one's latest confirmed assessment in one set-based query per chunk of ids (a window function,
-on SQLite and PostgreSQL alike) — never one ORM object and one query per client.
+one's latest confirmed assessment in two set-based queries per chunk of ids (the latest by a
+window function, on SQLite and PostgreSQL alike) — never one ORM object and one query per
+client.
 ``evaluate_holders`` runs the engine for many holders of one product.
 """
 
@@ -227,7 +228,8 @@ def client_snapshots(
 ) -> dict[int, ClientSnapshot]:
     """Snapshots of many clients, keyed by client id, equal to what ``client_snapshot`` gives
     one by one: the clients' columns joined to each one's latest confirmed assessment (expired
-    or not; None without one), in one query per chunk of ``CHUNK`` ids.
+    or not; None without one), in two queries per chunk of ids (``CHUNK`` on SQLite,
+    ``PG_CHUNK`` on PostgreSQL).
 
     ``client_ids``: the ids (duplicates and unknown ids are ignored: an unknown id is simply
     absent from the result), or a ``select()`` of one column of client ids, which is used as a
