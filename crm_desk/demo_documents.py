@@ -14,10 +14,9 @@ def seed_documents(services: Services, advisers: dict[str, Actor], supervisor: A
         clients = sorted({d.client_id for d in services.documents.list_documents(adviser)})
         for client_id in clients:
             for sale in services.sales.client_sales(adviser, client_id):
-                for document in services.documents.sale_documents(adviser, sale.id):
-                    home = adviser.branch_id == supervisor.branch_id
-                    if document.kind == "disclosure" and home and lost is None:
-                        lost = document.id
+                disclosure = services.documents.sale_disclosure(adviser, sale.id)
+                if adviser.branch_id == supervisor.branch_id and lost is None:
+                    lost = disclosure.id
             history = services.assessments.history(adviser, client_id)
             if history:
                 services.documents.assessment_document(adviser, history[0].id)

@@ -126,21 +126,31 @@ class DocumentService(Service):
             uow.commit()
         return self._row(uow, existing)
 
-    @operation(Permission.DOCUMENTS_PRINT)
+    @operation(Permission.DOCUMENTS_VIEW, read_only=True)
     def sale_documents(self, uow: UnitOfWork, actor: Actor, sale_id: int) -> list[DocumentRow]:
-        """The sale's disclosure (made now if it is missing, e.g. a sale recorded before this
-        work) and the special risk warning of its exception, if any."""
+        """The originals of a sale: its disclosure and its exception's special risk warning."""
         sale = uow.session.get(Sale, sale_id)
         if sale is None:
             raise NotFound("sale", sale_id)
         visible_client(uow, actor, sale.client_id)
-        if self._original(uow, Document.sale_id == sale_id) is None:
-            self._sale_disclosure(uow, actor, sale_id)
-            uow.commit()
         conditions = [Document.sale_id == sale_id]
         if sale.exception_request_id is not None:
             conditions.append(Document.exception_request_id == sale.exception_request_id)
         return self._query(uow, actor, [Document.copy_of_id.is_(None)], *conditions)
+
+    @operation(Permission.DOCUMENTS_PRINT)
+    def sale_disclosure(self, uow: UnitOfWork, actor: Actor, sale_id: int) -> DocumentRow:
+        """The sale's disclosure: the archived one, or made now (audited) for a sale recorded
+        before disclosures were made with the sale."""
+        sale = uow.session.get(Sale, sale_id)
+        if sale is None:
+            raise NotFound("sale", sale_id)
+        visible_client(uow, actor, sale.client_id)
+        existing = self._original(uow, Document.sale_id == sale_id)
+        if existing is None:
+            existing = self._sale_disclosure(uow, actor, sale_id)
+            uow.commit()
+        return self._row(uow, existing)
 
     @operation(Permission.DOCUMENTS_PRINT)
     def reprint(self, uow: UnitOfWork, actor: Actor, document_id: int) -> DocumentRow:

@@ -133,6 +133,23 @@ def test_an_exception_sale_makes_the_warning_before_and_the_disclosure_after(
     assert "审批主管签字" in content and "客户签字" in content and "客户经理签字" in content
 
 
+def test_a_sale_without_its_disclosure_gets_it_on_demand_audited(
+    services: Services, world: World
+) -> None:
+    services.sales.after_sale.remove(services.documents.on_sale)  # as before this work
+    try:
+        sale = services.sales.record(world.adviser, world.client_id, world.fitting, "50000")
+    finally:
+        services.sales.after_sale.append(services.documents.on_sale)
+    assert services.documents.sale_documents(world.adviser, sale.id) == []
+    made = services.documents.sale_disclosure(world.adviser, sale.id)
+    assert made.kind == "disclosure" and made.sale_id == sale.id
+    assert services.documents.sale_disclosure(world.adviser, sale.id) == made  # made once
+    assert services.documents.sale_documents(world.compliance, sale.id) == [made]
+    [event] = services.audit.list_events(world.admin, limit=1)
+    assert (event.action, event.changes["number"]) == ("document.generated", [None, made.number])
+
+
 def test_the_assessment_result_is_made_once_and_kept(services: Services, world: World) -> None:
     [assessment] = services.assessments.history(world.adviser, world.english_client_id)
     first = services.documents.assessment_document(world.adviser, assessment.id)

@@ -320,9 +320,18 @@ def with_sale(s: Services, a: Actor, c: Context) -> Context:
     return replace(c, sale_id=s.sales.record(adviser, c.client_id, product, "50000").id)
 
 
+def with_sale_before_documents(s: Services, a: Actor, c: Context) -> Context:
+    """A sale recorded without its disclosure, as before disclosures came with the sale."""
+    s.sales.after_sale.remove(s.documents.on_sale)
+    try:
+        return with_sale(s, a, c)
+    finally:
+        s.sales.after_sale.append(s.documents.on_sale)
+
+
 def with_document(s: Services, a: Actor, c: Context) -> Context:
     c = with_sale(s, a, c)
-    [document] = s.documents.sale_documents(owner(a, c), c.sale_id)
+    [document] = s.documents.sale_documents(SETUP, c.sale_id)
     return replace(c, document_id=document.id)
 
 
@@ -397,6 +406,11 @@ CASES: dict[str, Case] = {
     ),
     "DocumentService.sale_documents": Case(
         lambda s, a, c: s.documents.sale_documents(a, c.sale_id), None, with_sale
+    ),
+    "DocumentService.sale_disclosure": Case(
+        lambda s, a, c: s.documents.sale_disclosure(a, c.sale_id),
+        "document.generated",
+        with_sale_before_documents,
     ),
     "DocumentService.reprint": Case(
         lambda s, a, c: s.documents.reprint(a, c.document_id), "document.reprinted", with_document
