@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,14 @@ def _load() -> None:
 
     # Page streams compressed but not ASCII85-armoured: smaller files, made faster.
     rl_config.useA85 = 0
+    # reportlab compresses every stream at zlib's default level; the fastest level makes a
+    # document 7 % larger and a tenth faster (bench/documents.py). Still deterministic.
+    from reportlab.pdfbase import pdfdoc
+
+    def fast_flate(_filter: Any, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+    pdfdoc.PDFStreamFilterZCompress.encode = fast_flate
     INK = colors.HexColor("#1f2933")
     MUTED = colors.HexColor("#5f6b7a")
     ACCENT = colors.HexColor("#14497a")
@@ -180,6 +189,10 @@ def styles(language: str) -> dict[str, Style]:
         ),
         "strong": ParagraphStyle("strong", parent=base, fontSize=10, textColor=ACCENT),
     }
+    for outcome, colour in OUTCOME_COLOURS.items():
+        made["outcome." + outcome] = ParagraphStyle(
+            "outcome." + outcome, parent=made["cell"], textColor=colour
+        )
     _styles[key] = made
     return made
 
@@ -370,10 +383,8 @@ def _risk_list(p: ProductFacts, lang: str, st: dict[str, Style]) -> list[Any]:
 def _rules_table(rules: Sequence[RuleLine], lang: str, st: dict[str, Style]) -> Any:
     rows = []
     extra: list[tuple[Any, ...]] = []
-    for i, r in enumerate(rules, start=1):
-        outcome_style = ParagraphStyle(
-            f"o{i}", parent=st["cell"], textColor=OUTCOME_COLOURS.get(r.outcome, INK)
-        )
+    for r in rules:
+        outcome_style = st.get("outcome." + r.outcome, st["cell"])
         rows.append(
             [
                 _p(t("rule." + r.rule, lang), st["cell"]),
