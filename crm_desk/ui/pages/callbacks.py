@@ -53,10 +53,6 @@ STATE_COLORS: dict[CallState, tuple[QColor, QColor]] = {
 MUTED = QColor("#6d6d6d")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallbacksPage", text)
-
-
 def _task_key(t: CallbackTaskDTO) -> tuple[int, Any, int]:
     rank = t.state.rank if t.state is not None else 9
     return (rank, t.due_at if t.state is not None else -(t.closed_at or t.due_at).timestamp(), t.id)
@@ -64,36 +60,49 @@ def _task_key(t: CallbackTaskDTO) -> tuple[int, Any, int]:
 
 class CallsModel(RowsModel[CallbackTaskDTO]):
     columns = (
-        Column[CallbackTaskDTO](lambda: _tr("State"), task_state_label, _task_key),
         Column[CallbackTaskDTO](
-            lambda: _tr("Due by"), lambda t: local_time(t.due_at), lambda t: (t.due_at, t.id)
+            lambda: QCoreApplication.translate("CallbacksPage", "State"),
+            task_state_label,
+            _task_key,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Client"), lambda t: t.client_name, lambda t: t.client_name
+            lambda: QCoreApplication.translate("CallbacksPage", "Due by"),
+            lambda t: local_time(t.due_at),
+            lambda t: (t.due_at, t.id),
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Product"),
+            lambda: QCoreApplication.translate("CallbacksPage", "Client"),
+            lambda t: t.client_name,
+            lambda t: t.client_name,
+        ),
+        Column[CallbackTaskDTO](
+            lambda: QCoreApplication.translate("CallbacksPage", "Product"),
             lambda t: f"{t.product_code} {t.product_name.in_language(ui_language())}",
             lambda t: t.product_code,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Sold by (may not call)"),
+            lambda: QCoreApplication.translate("CallbacksPage", "Sold by (may not call)"),
             lambda t: t.seller_name,
             lambda t: t.seller_name,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Why"), lambda t: reasons_text(t.reasons), lambda t: t.reasons
+            lambda: QCoreApplication.translate("CallbacksPage", "Why"),
+            lambda t: reasons_text(t.reasons),
+            lambda t: t.reasons,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("May be called from"),
+            lambda: QCoreApplication.translate("CallbacksPage", "May be called from"),
             lambda t: local_time(t.callable_from),
             lambda t: t.callable_from,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Attempts"), lambda t: str(t.attempts), lambda t: t.attempts, True
+            lambda: QCoreApplication.translate("CallbacksPage", "Attempts"),
+            lambda t: str(t.attempts),
+            lambda t: t.attempts,
+            True,
         ),
         Column[CallbackTaskDTO](
-            lambda: _tr("Next try / closed"),
+            lambda: QCoreApplication.translate("CallbacksPage", "Next try / closed"),
             lambda t: local_time(t.next_try_at if t.is_open else t.closed_at),
             lambda t: (t.next_try_at if t.is_open else t.closed_at) or t.due_at,
         ),
@@ -115,9 +124,9 @@ class CallsModel(RowsModel[CallbackTaskDTO]):
 
 def case_reason_text(case: CallbackCaseDTO) -> str:
     if case.reason is CaseReason.UNREACHABLE:
-        return _tr("Client not reachable")
+        return QCoreApplication.translate("CallbacksPage", "Client not reachable")
     language = ui_language()
-    return _tr("Answered no: {questions}").format(
+    return QCoreApplication.translate("CallbacksPage", "Answered no: {questions}").format(
         questions=" / ".join(q.in_language(language) for q in case.failed_questions)
     )
 
@@ -125,33 +134,47 @@ def case_reason_text(case: CallbackCaseDTO) -> str:
 class CasesModel(RowsModel[CallbackCaseDTO]):
     columns = (
         Column[CallbackCaseDTO](
-            lambda: _tr("Status"),
-            lambda c: _tr("Open") if c.status is CaseStatus.OPEN else _tr("Resolved"),
+            lambda: QCoreApplication.translate("CallbacksPage", "Status"),
+            lambda c: (
+                QCoreApplication.translate("CallbacksPage", "Open")
+                if c.status is CaseStatus.OPEN
+                else QCoreApplication.translate("CallbacksPage", "Resolved")
+            ),
             lambda c: (c.status is not CaseStatus.OPEN, c.opened_at),
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Opened"), lambda c: local_time(c.opened_at), lambda c: c.opened_at
+            lambda: QCoreApplication.translate("CallbacksPage", "Opened"),
+            lambda c: local_time(c.opened_at),
+            lambda c: c.opened_at,
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Client"), lambda c: c.client_name, lambda c: c.client_name
+            lambda: QCoreApplication.translate("CallbacksPage", "Client"),
+            lambda c: c.client_name,
+            lambda c: c.client_name,
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Product"), lambda c: c.product_code, lambda c: c.product_code
+            lambda: QCoreApplication.translate("CallbacksPage", "Product"),
+            lambda c: c.product_code,
+            lambda c: c.product_code,
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Sold by"), lambda c: c.seller_name, lambda c: c.seller_name
+            lambda: QCoreApplication.translate("CallbacksPage", "Sold by"),
+            lambda c: c.seller_name,
+            lambda c: c.seller_name,
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Called by"), lambda c: c.called_by or "", lambda c: c.called_by or ""
+            lambda: QCoreApplication.translate("CallbacksPage", "Called by"),
+            lambda c: c.called_by or "",
+            lambda c: c.called_by or "",
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("What happened"),
+            lambda: QCoreApplication.translate("CallbacksPage", "What happened"),
             case_reason_text,
             lambda c: c.reason.value,
             tooltip=case_reason_text,
         ),
         Column[CallbackCaseDTO](
-            lambda: _tr("Resolved by"),
+            lambda: QCoreApplication.translate("CallbacksPage", "Resolved by"),
             lambda c: c.resolved_by or "",
             lambda c: c.resolved_by or "",
         ),
@@ -539,10 +562,14 @@ def callback_timeline_detail(detail: str) -> str:
     """A "callback" timeline entry's detail ("done:contract_read") in words."""
     status, _, failed = detail.partition(":")
     words = {
-        CallStatus.OPEN.value: _tr("Call to make"),
-        CallStatus.DONE.value: _tr("Call made"),
-        CallStatus.UNREACHABLE.value: _tr("Client not reachable"),
-        CallStatus.CANCELLED.value: _tr("Cancelled with the sale"),
+        CallStatus.OPEN.value: QCoreApplication.translate("CallbacksPage", "Call to make"),
+        CallStatus.DONE.value: QCoreApplication.translate("CallbacksPage", "Call made"),
+        CallStatus.UNREACHABLE.value: QCoreApplication.translate(
+            "CallbacksPage", "Client not reachable"
+        ),
+        CallStatus.CANCELLED.value: QCoreApplication.translate(
+            "CallbacksPage", "Cancelled with the sale"
+        ),
     }.get(status, status)
     if failed:
         language = ui_language()
@@ -550,5 +577,7 @@ def callback_timeline_detail(detail: str) -> str:
         answered_no = " / ".join(
             questions[i].in_language(language) if i in questions else i for i in failed.split(",")
         )
-        words += " — " + _tr("Answered no: {questions}").format(questions=answered_no)
+        words += " — " + QCoreApplication.translate(
+            "CallbacksPage", "Answered no: {questions}"
+        ).format(questions=answered_no)
     return words

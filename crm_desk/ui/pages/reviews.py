@@ -37,75 +37,99 @@ from crm_desk.ui.table_model import ROW_ROLE, Column, RowsModel, SortProxy
 from crm_desk.ui.widgets import CheckedForm, configure_table
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewsPage", text)
-
-
 def change_text(review: ReviewDTO) -> str:
     if review.cause is ReviewTrigger.PRODUCT_RERATED:
-        return _tr("Product re-rated {before} → {after}").format(
-            before=review.level_before, after=review.level_after
-        )
-    return _tr("Assessment lower: {before} → {after}").format(
+        return QCoreApplication.translate(
+            "ReviewsPage", "Product re-rated {before} → {after}"
+        ).format(before=review.level_before, after=review.level_after)
+    return QCoreApplication.translate("ReviewsPage", "Assessment lower: {before} → {after}").format(
         before=review.level_before, after=review.level_after
     )
 
 
 def verdict_text(verdict: str) -> str:
     return {
-        "needs_exception": _tr("Would need an exception today"),
-        "prohibited": _tr("Would not be allowed today"),
+        "needs_exception": QCoreApplication.translate(
+            "ReviewsPage", "Would need an exception today"
+        ),
+        "prohibited": QCoreApplication.translate("ReviewsPage", "Would not be allowed today"),
     }.get(verdict, verdict)
 
 
 def outcome_label(outcome: ReviewOutcome) -> str:
     labels = {
-        ReviewOutcome.CLIENT_INFORMED: _tr("Client informed"),
-        ReviewOutcome.CLIENT_KEEPS: _tr("Client informed, confirms keeping it"),
-        ReviewOutcome.REDEEMED: _tr("Holding redeemed"),
-        ReviewOutcome.REASSESSED: _tr("Client re-assessed; the holding fits"),
-        ReviewOutcome.OTHER: _tr("Other (see the note)"),
+        ReviewOutcome.CLIENT_INFORMED: QCoreApplication.translate("ReviewsPage", "Client informed"),
+        ReviewOutcome.CLIENT_KEEPS: QCoreApplication.translate(
+            "ReviewsPage", "Client informed, confirms keeping it"
+        ),
+        ReviewOutcome.REDEEMED: QCoreApplication.translate("ReviewsPage", "Holding redeemed"),
+        ReviewOutcome.REASSESSED: QCoreApplication.translate(
+            "ReviewsPage", "Client re-assessed; the holding fits"
+        ),
+        ReviewOutcome.OTHER: QCoreApplication.translate("ReviewsPage", "Other (see the note)"),
     }
     return labels[outcome]
 
 
 def status_text(review: ReviewDTO) -> str:
     labels = {
-        ReviewStatus.OPEN: _tr("Open"),
-        ReviewStatus.CLOSED: _tr("Closed"),
-        ReviewStatus.SUPERSEDED: _tr("Replaced by a newer review"),
-        ReviewStatus.WITHDRAWN: _tr("Withdrawn: sale cancelled"),
+        ReviewStatus.OPEN: QCoreApplication.translate("ReviewsPage", "Open"),
+        ReviewStatus.CLOSED: QCoreApplication.translate("ReviewsPage", "Closed"),
+        ReviewStatus.SUPERSEDED: QCoreApplication.translate(
+            "ReviewsPage", "Replaced by a newer review"
+        ),
+        ReviewStatus.WITHDRAWN: QCoreApplication.translate(
+            "ReviewsPage", "Withdrawn: sale cancelled"
+        ),
     }
     return labels[review.status]
 
 
 class ReviewsModel(RowsModel[ReviewDTO]):
     columns = (
-        Column[ReviewDTO](lambda: _tr("Status"), status_text, lambda r: (r.status.value, r.id)),
         Column[ReviewDTO](
-            lambda: _tr("Opened"), lambda r: local_time(r.created_at), lambda r: r.created_at
+            lambda: QCoreApplication.translate("ReviewsPage", "Status"),
+            status_text,
+            lambda r: (r.status.value, r.id),
         ),
-        Column[ReviewDTO](lambda: _tr("Client"), lambda r: r.client_name, lambda r: r.client_name),
         Column[ReviewDTO](
-            lambda: _tr("Product"),
+            lambda: QCoreApplication.translate("ReviewsPage", "Opened"),
+            lambda r: local_time(r.created_at),
+            lambda r: r.created_at,
+        ),
+        Column[ReviewDTO](
+            lambda: QCoreApplication.translate("ReviewsPage", "Client"),
+            lambda r: r.client_name,
+            lambda r: r.client_name,
+        ),
+        Column[ReviewDTO](
+            lambda: QCoreApplication.translate("ReviewsPage", "Product"),
             lambda r: f"{r.product_code} {r.product_name.in_language(ui_language())}",
             lambda r: r.product_code,
         ),
         Column[ReviewDTO](
-            lambda: _tr("Holding"),
+            lambda: QCoreApplication.translate("ReviewsPage", "Holding"),
             lambda r: money(r.amount, r.currency),
             lambda r: r.amount,
             align_right=True,
         ),
-        Column[ReviewDTO](lambda: _tr("What changed"), change_text, lambda r: r.cause.value),
         Column[ReviewDTO](
-            lambda: _tr("Verdict now"), lambda r: verdict_text(r.verdict), lambda r: r.verdict
+            lambda: QCoreApplication.translate("ReviewsPage", "What changed"),
+            change_text,
+            lambda r: r.cause.value,
         ),
         Column[ReviewDTO](
-            lambda: _tr("Adviser"), lambda r: r.adviser_name, lambda r: r.adviser_name
+            lambda: QCoreApplication.translate("ReviewsPage", "Verdict now"),
+            lambda r: verdict_text(r.verdict),
+            lambda r: r.verdict,
         ),
         Column[ReviewDTO](
-            lambda: _tr("Outcome"),
+            lambda: QCoreApplication.translate("ReviewsPage", "Adviser"),
+            lambda r: r.adviser_name,
+            lambda r: r.adviser_name,
+        ),
+        Column[ReviewDTO](
+            lambda: QCoreApplication.translate("ReviewsPage", "Outcome"),
             lambda r: outcome_label(r.outcome) if r.outcome else "",
             lambda r: r.outcome.value if r.outcome else "",
         ),
@@ -381,18 +405,22 @@ def review_timeline_detail(detail: str) -> str:
         return detail
     cause, before, after, status = parts[:4]
     if cause == ReviewTrigger.PRODUCT_RERATED.value:
-        change = _tr("Product re-rated {before} → {after}")
+        change = QCoreApplication.translate("ReviewsPage", "Product re-rated {before} → {after}")
     else:
-        change = _tr("Assessment lower: {before} → {after}")
+        change = QCoreApplication.translate("ReviewsPage", "Assessment lower: {before} → {after}")
     text = change.format(before=before, after=after)
     try:
         text += (
             " · "
             + {
-                ReviewStatus.OPEN: _tr("Open"),
-                ReviewStatus.CLOSED: _tr("Closed"),
-                ReviewStatus.SUPERSEDED: _tr("Replaced by a newer review"),
-                ReviewStatus.WITHDRAWN: _tr("Withdrawn: sale cancelled"),
+                ReviewStatus.OPEN: QCoreApplication.translate("ReviewsPage", "Open"),
+                ReviewStatus.CLOSED: QCoreApplication.translate("ReviewsPage", "Closed"),
+                ReviewStatus.SUPERSEDED: QCoreApplication.translate(
+                    "ReviewsPage", "Replaced by a newer review"
+                ),
+                ReviewStatus.WITHDRAWN: QCoreApplication.translate(
+                    "ReviewsPage", "Withdrawn: sale cancelled"
+                ),
             }[ReviewStatus(status)]
         )
         if len(parts) > 4:
