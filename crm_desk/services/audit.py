@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Generator, Mapping
+from collections.abc import Collection, Generator, Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -21,6 +22,7 @@ from crm_desk.domain.audit import (
     verify_chain,
 )
 from crm_desk.domain.clock import ensure_utc
+from crm_desk.domain.errors import ConcurrentEdit
 from crm_desk.services.actor import Actor
 from crm_desk.services.base import Service
 from crm_desk.services.dto import AuditEventDTO
@@ -81,6 +83,44 @@ def record(
     session.add(event)
     session.flush()
     return event
+
+
+def concurrent_edit(
+    uow: UnitOfWork,
+    entity_type: str,
+    entity_id: object,
+    actions: Collection[str],
+    expected: int,
+    current_version: int,
+    updated_at: datetime,
+    ignored: Collection[str] = ("version",),
+) -> ConcurrentEdit:
+    """Who changed what since the version the user opened, from the audit trail: the fields of
+    every ``actions`` event past version ``expected`` (less ``ignored``), and the last author.
+    An event that records no version counts as a change; with no event, ``updated_at``."""
+    events = (
+        uow.session.execute(
+            select(AuditEvent)
+            .where(
+                AuditEvent.entity_type == entity_type,
+                AuditEvent.entity_id == str(entity_id),
+                AuditEvent.action.in_(tuple(actions)),
+            )
+            .order_by(AuditEvent.seq)
+        )
+        .scalars()
+        .all()
+    )
+    fields: list[str] = []
+    who, when = "?", updated_at
+    for event in events:
+        changes = json.loads(event.changes)
+        version = changes.get("version", [None, None])[1]
+        if version is not None and version <= expected:
+            continue
+        fields.extend(f for f in changes if f not in ignored and f not in fields)
+        who, when = event.actor_name, event.occurred_at
+    return ConcurrentEdit(who, when, fields, current_version)
 
 
 def _chained(session: Session) -> Generator[ChainedEvent]:

@@ -503,41 +503,22 @@ class ClientService(Service):
 
     def _concurrent_edit(self, uow: UnitOfWork, client: Client, expected: int) -> ConcurrentEdit:
         """Who changed what since the version the user opened, from the audit trail."""
-        events = (
-            uow.session.execute(
-                select(AuditEvent)
-                .where(
-                    AuditEvent.entity_type == "client",
-                    AuditEvent.entity_id == str(client.id),
-                    AuditEvent.action.in_(
-                        (
-                            "client.updated",
-                            "client.reassigned",
-                            "client.vulnerability_set",
-                            "client.vulnerability_cleared",
-                            "client.professional_decided",
-                        )
-                    ),
-                )
-                .order_by(AuditEvent.seq)
-            )
-            .scalars()
-            .all()
+        return audit.concurrent_edit(
+            uow,
+            "client",
+            client.id,
+            (
+                "client.updated",
+                "client.reassigned",
+                "client.vulnerability_set",
+                "client.vulnerability_cleared",
+                "client.professional_decided",
+            ),
+            expected,
+            client.version,
+            client.updated_at,
+            ignored=("version", "name_sort", "name_initials"),
         )
-        fields: list[str] = []
-        who, when = "?", client.updated_at
-        for event in events:
-            changes = json.loads(event.changes)
-            version = changes.get("version", [None, None])[1]
-            if version is not None and version <= expected:
-                continue
-            fields.extend(
-                f
-                for f in changes
-                if f not in ("version", "name_sort", "name_initials") and f not in fields
-            )
-            who, when = event.actor_name, event.occurred_at
-        return ConcurrentEdit(who, when, fields, client.version)
 
     def _bump(self, client: Client, actor: Actor, uow: UnitOfWork) -> tuple[int, int]:
         """A new version for a change kept in another table (flags, applications), even when

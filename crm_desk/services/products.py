@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from crm_desk.db.models import AuditEvent, Product
+from crm_desk.db.models import Product
 from crm_desk.db.uow import UnitOfWork, UnitOfWorkFactory
 from crm_desk.domain.errors import ConcurrentEdit, Conflict, NotFound, Problem, ValidationError
 from crm_desk.domain.policy import Policy
@@ -269,33 +269,16 @@ def check_reason(reason: str) -> str:
 
 def concurrent_edit(uow: UnitOfWork, product: Product, expected: int) -> ConcurrentEdit:
     """Who changed what since the version the user opened, from the audit trail."""
-    events = (
-        uow.session.execute(
-            select(AuditEvent)
-            .where(
-                AuditEvent.entity_type == "product",
-                AuditEvent.entity_id == str(product.id),
-                AuditEvent.action.in_(("product.updated", "product.status_changed")),
-            )
-            .order_by(AuditEvent.seq)
-        )
-        .scalars()
-        .all()
+    return audit.concurrent_edit(
+        uow,
+        "product",
+        product.id,
+        ("product.updated", "product.status_changed"),
+        expected,
+        product.version,
+        product.updated_at,
+        ignored=("version", "reason", "imported_from"),
     )
-    fields: list[str] = []
-    who, when = "?", product.updated_at
-    for event in events:
-        changes = json.loads(event.changes)
-        version = changes.get("version", [None, None])[1]
-        if version is not None and version <= expected:
-            continue
-        fields.extend(
-            f
-            for f in changes
-            if f not in ("version", "reason", "imported_from") and f not in fields
-        )
-        who, when = event.actor_name, event.occurred_at
-    return ConcurrentEdit(who, when, fields, product.version)
 
 
 class ProductService(Service):
