@@ -32,7 +32,7 @@ from crm_desk.domain.clients import (
     ProductExperience,
     validate_client,
 )
-from crm_desk.domain.errors import KnownError, Problem, ValidationError
+from crm_desk.domain.errors import Problem, ValidationError
 from crm_desk.domain.identity import Gender, IdType, check_identity
 from crm_desk.domain.roles import Role
 from crm_desk.services import audit
@@ -53,10 +53,10 @@ from crm_desk.services.tabular import (
     Cancelled,
     FileRefused,
     Progress,
-    Table,
+    RefusedImport,
+    Vocabulary,
     header_index,
-    map_header,
-    read_table,
+    read_sheet,
 )
 from crm_desk.services.tabular import ImportCancelled as ImportCancelled  # re-exported
 from crm_desk.services.tabular import ImportPhase as ImportPhase  # re-exported
@@ -174,14 +174,7 @@ def _value_key(text: str) -> str:
 
 
 _HEADERS = header_index(COLUMN_ALIASES)
-_VALUES: dict[str, dict[str, str]] = {
-    column: {
-        _value_key(spelling): code.value
-        for code, spellings in choices.items()
-        for spelling in (code.value, *spellings)
-    }
-    for column, choices in VALUE_ALIASES.items()
-}
+_VOCABULARY = Vocabulary(VALUE_ALIASES, _value_key)
 
 
 # -- what the preview and the import hand out --------------------------------------------------
@@ -271,26 +264,8 @@ class ImportResult:
     client_ids: tuple[int, ...]
 
 
-class ImportRefused(KnownError):
+class ImportRefused(RefusedImport[ImportPreview]):
     """Nothing was written; ``preview`` is the file checked again, when the database changed."""
-
-    code = "import_refused"
-    template = "{detail}"
-
-    def __init__(self, detail: str, reason: str, preview: ImportPreview | None = None) -> None:
-        super().__init__(detail, reason=reason)
-        self.reason = reason
-        self.preview = preview
-
-
-def _map_header(header: Sequence[Any]) -> tuple[dict[str, int], list[str]]:
-    return map_header(header, _HEADERS, REQUIRED_COLUMNS, "name or 姓名")
-
-
-def _read_table(
-    path: Path, on_progress: Progress | None = None, cancelled: Cancelled | None = None
-) -> Table:
-    return read_table(path, on_progress, cancelled, max_rows=MAX_ROWS)
 
 
 # -- one row into the client form --------------------------------------------------------------
@@ -319,35 +294,15 @@ def _parse_date(value: Any) -> tuple[date | None, Problem | None]:
     )
 
 
-def _unknown_choice(column: str, value: str) -> Problem:
-    accepted = ", ".join(code.value for code in VALUE_ALIASES[column])
-    return Problem(
-        "import.choice",
-        f"'{value}' is not one of the accepted values: {accepted}.",
-        {"value": value, "accepted": accepted},
-    )
-
-
-def _choice(column: str, value: Any, problems: dict[str, Problem]) -> str:
-    text = _cell_text(value)
-    if not text:
-        return ""
-    code = _VALUES[column].get(_value_key(text))
-    if code is None:
-        problems[column] = _unknown_choice(column, text)
-        return text
-    return code
-
-
 def _choices(column: str, value: Any, problems: dict[str, Problem]) -> tuple[str, ...]:
     codes: list[str] = []
     for part in _LIST_SEPARATORS.split(_cell_text(value)):
         part = part.strip()
         if not part:
             continue
-        code = _VALUES[column].get(_value_key(part))
+        code = _VOCABULARY.code(column, part)
         if code is None:
-            problems[column] = _unknown_choice(column, part)
+            problems[column] = _VOCABULARY.unknown(column, part)
             codes.append(part)
         elif code not in codes:
             codes.append(code)
@@ -371,23 +326,23 @@ def row_input(values: Mapping[str, Any]) -> tuple[ClientInput, str, dict[str, Pr
         problems["birth_date"] = date_problem
     client = ClientInput(
         name=_cell_text(values.get("name")),
-        id_type=_choice("id_type", values.get("id_type"), problems),
+        id_type=_VOCABULARY.choice("id_type", values.get("id_type"), problems),
         id_number=_cell_text(raw_id),
         phone=_cell_text(values.get("phone")),
         birth_date=birth_date,
-        gender=_choice("gender", values.get("gender"), problems) or None,
+        gender=_VOCABULARY.choice("gender", values.get("gender"), problems) or None,
         email=_cell_text(values.get("email")),
         address=_cell_text(values.get("address")),
         occupation=_cell_text(values.get("occupation")),
-        income_band=_choice("income_band", values.get("income_band"), problems),
+        income_band=_VOCABULARY.choice("income_band", values.get("income_band"), problems),
         financial_assets=_cell_text(values.get("financial_assets")),
         experience_years=_cell_text(values.get("experience_years")) or "0",
         experience_types=_choices("experience_types", values.get("experience_types"), problems),
         objectives=_choices("objectives", values.get("objectives"), problems),
-        horizon=_choice("horizon", values.get("horizon"), problems),
-        liquidity=_choice("liquidity", values.get("liquidity"), problems),
+        horizon=_VOCABULARY.choice("horizon", values.get("horizon"), problems),
+        liquidity=_VOCABULARY.choice("liquidity", values.get("liquidity"), problems),
         preferred_language=(
-            _choice("preferred_language", values.get("preferred_language"), problems)
+            _VOCABULARY.choice("preferred_language", values.get("preferred_language"), problems)
             or Language.ZH_CN.value
         ),
     )
@@ -525,15 +480,21 @@ class ClientImportService(Service):
         today = local_today(uow)
         _release(uow)
         try:
-            table = _read_table(path, on_progress, cancelled)
-            positions, ignored = _map_header(table.header)
+            sheet = read_sheet(
+                path,
+                _HEADERS,
+                REQUIRED_COLUMNS,
+                "name or 姓名",
+                max_rows=MAX_ROWS,
+                on_progress=on_progress,
+                cancelled=cancelled,
+            )
         except FileRefused as refused:
             return ImportPreview(path.name, _format_of(path), file_problems=(refused.problem,))
         candidates: list[_Candidate] = []
-        total = len(table.rows)
-        for done, (number, cells) in enumerate(table.rows, start=1):
+        total = len(sheet.rows)
+        for done, (number, values) in enumerate(sheet.rows, start=1):
             _check_cancel(cancelled)
-            values = {name: cells[i] if i < len(cells) else None for name, i in positions.items()}
             client, adviser, problems = row_input(values)
             candidate = _Candidate(number, client, adviser, problems)
             _validate(candidate, today)
@@ -542,8 +503,7 @@ class ClientImportService(Service):
         _within_file(candidates)
         _check_cancel(cancelled)
         self._check_database(uow, actor, candidates)
-        columns = tuple(sorted(positions, key=positions.__getitem__))
-        return _preview(path.name, table.file_format, candidates, columns, tuple(ignored))
+        return _preview(path.name, sheet.file_format, candidates, sheet.columns, sheet.ignored)
 
     def _check_database(
         self, uow: UnitOfWork, actor: Actor, candidates: Sequence[_Candidate]

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from crm_desk.db.models import Product
 from crm_desk.db.uow import UnitOfWork
-from crm_desk.domain.errors import KnownError, Problem, ValidationError
+from crm_desk.domain.errors import Problem, ValidationError
 from crm_desk.domain.products import (
     ProductInput,
     ProductRisk,
@@ -56,14 +56,15 @@ from crm_desk.services.tabular import (
     FileRefused,
     ImportPhase,
     Progress,
+    RefusedImport,
+    Vocabulary,
     cell_text,
     check_cancel,
     csv_sheet,
     format_for,
     format_of,
     header_index,
-    map_header,
-    read_table,
+    read_sheet,
     release,
     report,
     xlsx_sheet,
@@ -167,14 +168,7 @@ def _value_key(text: str) -> str:
 
 
 _HEADERS = header_index(COLUMN_ALIASES)
-_VALUES: dict[str, dict[str, str]] = {
-    column: {
-        _value_key(spelling): code.value
-        for code, spellings in choices.items()
-        for spelling in (code.value, *spellings)
-    }
-    for column, choices in VALUE_ALIASES.items()
-}
+_VOCABULARY = Vocabulary(VALUE_ALIASES, _value_key)
 
 
 def split_factors(text: str) -> list[str]:
@@ -257,39 +251,11 @@ class CatalogueExportResult:
     rows: int
 
 
-class CatalogueImportRefused(KnownError):
+class CatalogueImportRefused(RefusedImport[CataloguePreview]):
     """Nothing was written; ``preview`` is the file checked again when the catalogue changed."""
-
-    code = "import_refused"
-    template = "{detail}"
-
-    def __init__(self, detail: str, reason: str, preview: CataloguePreview | None = None) -> None:
-        super().__init__(detail, reason=reason)
-        self.reason = reason
-        self.preview = preview
 
 
 # -- one row into the product form -------------------------------------------------------------
-def _unknown_choice(column: str, value: str) -> Problem:
-    accepted = ", ".join(code.value for code in VALUE_ALIASES[column])
-    return Problem(
-        "import.choice",
-        f"'{value}' is not one of the accepted values: {accepted}.",
-        {"value": value, "accepted": accepted},
-    )
-
-
-def _choice(column: str, value: Any, problems: dict[str, Problem]) -> str:
-    text = cell_text(value)
-    if not text:
-        return ""
-    code = _VALUES[column].get(_value_key(text))
-    if code is None:
-        problems[column] = _unknown_choice(column, text)
-        return text
-    return code
-
-
 def _flag(value: Any, problems: dict[str, Problem]) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -326,7 +292,7 @@ def row_input(
         return str(getattr(base, column)) if base is not None else default
 
     def choice(column: str) -> str:
-        return _choice(column, values.get(column), problems)
+        return _VOCABULARY.choice(column, values.get(column), problems)
 
     factors = {
         column: split_factors(cell_text(values.get(column)))
@@ -335,7 +301,7 @@ def row_input(
     is_complex = _flag(values.get("is_complex"), problems) if given("is_complex") else None
     if is_complex is None and base is not None and "is_complex" not in problems:
         is_complex = base.is_complex
-    status_code = _choice("status", values.get("status"), problems) if given("status") else ""
+    status_code = choice("status") if given("status") else ""
     status = None
     if status_code and "status" not in problems:
         status = ProductStatus(status_code)
@@ -498,17 +464,19 @@ class CatalogueService(Service):
         path = Path(path)
         release(uow)
         try:
-            table = read_table(path, on_progress, cancelled, max_rows=MAX_ROWS)
-            positions, ignored = map_header(
-                table.header, _HEADERS, REQUIRED_COLUMNS, "code or 产品代码"
+            sheet = read_sheet(
+                path,
+                _HEADERS,
+                REQUIRED_COLUMNS,
+                "code or 产品代码",
+                max_rows=MAX_ROWS,
+                on_progress=on_progress,
+                cancelled=cancelled,
             )
         except FileRefused as refused:
             return CataloguePreview(path.name, format_of(path), file_problems=(refused.problem,))
-        present = frozenset(positions)
-        cells = [
-            (number, {name: row[i] if i < len(row) else None for name, i in positions.items()})
-            for number, row in table.rows
-        ]
+        present = frozenset(sheet.columns)
+        cells = sheet.rows
         on_file = _on_file(uow, [normalise_code(cell_text(v.get("code"))) for _n, v in cells])
         release(uow)
         rows: list[CatalogueRow] = []
@@ -522,12 +490,11 @@ class CatalogueService(Service):
             rows.append(_check(number, product, status, problems, on_file))
             report(on_progress, ImportPhase.CHECKING, done, len(cells))
         rows = _within_file(rows)
-        columns = tuple(sorted(positions, key=positions.__getitem__))
         return CataloguePreview(
             file_name=path.name,
-            file_format=table.file_format,
-            columns=columns,
-            ignored_columns=tuple(ignored),
+            file_format=sheet.file_format,
+            columns=sheet.columns,
+            ignored_columns=sheet.ignored,
             rows=tuple(rows),
             totals=_totals(rows),
         )

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from crm_desk.db.uow import UnitOfWork
 from crm_desk.domain.errors import KnownError, Problem
@@ -307,6 +307,98 @@ def check_cancel(cancelled: Cancelled | None) -> None:
 def report(on_progress: Progress | None, phase: ImportPhase, done: int, total: int) -> None:
     if on_progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
         on_progress(phase, done, total)
+
+
+@dataclass(slots=True)
+class Sheet:
+    """A file read by column: the known columns and, for each row, its cells by column name."""
+
+    file_format: str
+    columns: tuple[str, ...]  # the known columns found, in the file's order
+    ignored: tuple[str, ...]  # headings that name no column
+    rows: list[tuple[int, dict[str, Any]]]  # (row number, cells by column; None past the end)
+
+
+def read_sheet(
+    path: Path,
+    headings: Mapping[str, str],
+    required: Sequence[str],
+    example: str,
+    *,
+    max_rows: int,
+    on_progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Sheet:
+    """read_table, then map_header (``example`` is for its message); FileRefused as they do."""
+    table = read_table(path, on_progress, cancelled, max_rows=max_rows)
+    positions, ignored = map_header(table.header, headings, required, example)
+    return Sheet(
+        file_format=table.file_format,
+        columns=tuple(sorted(positions, key=positions.__getitem__)),
+        ignored=tuple(ignored),
+        rows=[
+            (number, {name: cells[i] if i < len(cells) else None for name, i in positions.items()})
+            for number, cells in table.rows
+        ],
+    )
+
+
+class Vocabulary:
+    """The spellings a coded column accepts: each code's value and its aliases, compared after
+    ``key`` folds away the differences that do not matter (case, spaces...)."""
+
+    def __init__(
+        self, aliases: Mapping[str, Mapping[StrEnum, Sequence[str]]], key: Callable[[str], str]
+    ) -> None:
+        self.aliases = aliases
+        self.key = key
+        self._codes = {
+            column: {
+                key(spelling): code.value
+                for code, spellings in choices.items()
+                for spelling in (code.value, *spellings)
+            }
+            for column, choices in aliases.items()
+        }
+
+    def code(self, column: str, text: str) -> str | None:
+        return self._codes[column].get(self.key(text))
+
+    def unknown(self, column: str, value: str) -> Problem:
+        accepted = ", ".join(code.value for code in self.aliases[column])
+        return Problem(
+            "import.choice",
+            f"'{value}' is not one of the accepted values: {accepted}.",
+            {"value": value, "accepted": accepted},
+        )
+
+    def choice(self, column: str, value: Any, problems: dict[str, Problem]) -> str:
+        """The code a cell names, "" for an empty cell; an unknown spelling is returned as
+        written, with its problem put in ``problems`` under the column's name."""
+        text = cell_text(value)
+        if not text:
+            return ""
+        code = self.code(column, text)
+        if code is None:
+            problems[column] = self.unknown(column, text)
+            return text
+        return code
+
+
+PreviewT = TypeVar("PreviewT")
+
+
+class RefusedImport(KnownError, Generic[PreviewT]):
+    """Nothing was written; ``reason`` says why, for the UI; ``preview`` is the file checked
+    again when the data on file changed since the preview."""
+
+    code = "import_refused"
+    template = "{detail}"
+
+    def __init__(self, detail: str, reason: str, preview: PreviewT | None = None) -> None:
+        super().__init__(detail, reason=reason)
+        self.reason = reason
+        self.preview = preview
 
 
 # -- writing -----------------------------------------------------------------------------------
