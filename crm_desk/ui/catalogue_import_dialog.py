@@ -7,49 +7,35 @@ Reading, checking and importing run through the TaskRunner; the window never wai
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from crm_desk.domain.errors import KnownError, Problem
+from crm_desk.domain.errors import Problem
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.products_io import (
-    CatalogueImportRefused,
     CatalogueImportResult,
     CataloguePreview,
     CatalogueRow,
     RowAction,
 )
-from crm_desk.services.tabular import ImportCancelled, ImportPhase, csv_sheet
+from crm_desk.services.tabular import csv_sheet
 from crm_desk.ui.client_import_dialog import import_problem_text
-from crm_desk.ui.errors import error_text
 from crm_desk.ui.formatting import field_label
+from crm_desk.ui.import_dialog_base import (
+    ERROR_BRUSH,
+    WARNING_BRUSH,
+    ImportDialog,
+    MarkedRowsModel,
+    Work,
+)
 from crm_desk.ui.product_dialog import ui_language
-from crm_desk.ui.table_model import Column, Index, RowsModel, SortProxy
+from crm_desk.ui.table_model import Column
 from crm_desk.ui.tasks import TaskRunner
-from crm_desk.ui.widgets import ERROR_STYLE, configure_table
 
-_ERROR_BRUSH = QBrush(QColor("#fde7e9"))
-_CHANGE_BRUSH = QBrush(QColor("#fff4ce"))
 _ACTION_ORDER = {
     RowAction.INVALID: 0,
     RowAction.UPDATE: 1,
@@ -107,7 +93,7 @@ def _name(row: CatalogueRow) -> str:
     return row.name_zh if ui_language() == "zh_CN" else row.name_en
 
 
-class CatalogueRowsModel(RowsModel[CatalogueRow]):
+class CatalogueRowsModel(MarkedRowsModel[CatalogueRow]):
     columns = (
         Column[CatalogueRow](
             lambda: QCoreApplication.translate("CatalogueImport", "Row"),
@@ -138,38 +124,12 @@ class CatalogueRowsModel(RowsModel[CatalogueRow]):
         ),
     )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            if 0 <= index.row() < self.rowCount():
-                row = self.row_at(index.row())
-                if row.action is RowAction.INVALID:
-                    return _ERROR_BRUSH
-                if row.rerated is not None:
-                    return _CHANGE_BRUSH
-            return None
-        return super().data(index, role)
-
-
-class _ProblemsProxy(SortProxy):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.problems_only = False
-
-    def set_problems_only(self, value: bool) -> None:
-        self.beginFilterChange()
-        self.problems_only = value
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if not self.problems_only:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, CatalogueRowsModel)
-        return model.row_at(source_row).action is RowAction.INVALID
-
-
-class _Relay(QObject):
-    progress = Signal(str, int, int)
+    def background(self, row: CatalogueRow) -> QBrush | None:
+        if row.action is RowAction.INVALID:
+            return ERROR_BRUSH
+        if row.rerated is not None:
+            return WARNING_BRUSH
+        return None
 
 
 def write_report(path: Path, preview: CataloguePreview) -> int:
@@ -193,9 +153,7 @@ def write_report(path: Path, preview: CataloguePreview) -> int:
     return lines
 
 
-class CatalogueImportDialog(QDialog):
-    imported = Signal(object)  # CatalogueImportResult
-
+class CatalogueImportDialog(ImportDialog[CataloguePreview, CatalogueImportResult]):
     def __init__(
         self,
         services: Services,
@@ -203,131 +161,48 @@ class CatalogueImportDialog(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._service = services.catalogue
         self._actor = actor
-        self._runner = runner
-        self._cancel = threading.Event()
-        self._busy = False
-        self.preview: CataloguePreview | None = None
-        self.import_result: CatalogueImportResult | None = None
         self.setWindowTitle(self.tr("Import the product catalogue"))
-        self.resize(980, 620)
-
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("import_path")
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        hint = QLabel(
-            self.tr(
+        self.report_button = QPushButton(self.tr("Save the report…"))
+        self.report_button.clicked.connect(self.save_report)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("import_catalogue")
+        self.import_button.clicked.connect(self.import_all)
+        self._lay_out(
+            hint=self.tr(
                 "A CSV file (UTF-8) or an Excel workbook (.xlsx), as the catalogue export "
                 "writes it. The first row names the columns, in English or in Chinese: "
                 "code/产品代码, name_zh/中文名称, risk_level/风险等级, and so on. A known code "
                 "updates that product; a new code creates one. Risk factors: one per line, or "
                 "separated by ';'. Nothing is saved until you import, and only a file without "
                 "errors can be imported."
-            )
+            ),
+            problems_only=self.tr("Show only rows to correct"),
+            model=CatalogueRowsModel(self),
+            needs_attention=lambda row: row.action is RowAction.INVALID,
+            table_name="catalogue_rows",
+            actions=(self.report_button, self.import_button),
         )
-        hint.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_only = QCheckBox(self.tr("Show only rows to correct"))
-        self.problems_only.toggled.connect(self._filter_changed)
-
-        self.model = CatalogueRowsModel(self)
-        self.proxy = _ProblemsProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = configure_table(QTableView(), "catalogue_rows")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-
-        self.progress_label = QLabel()
-        self.progress = QProgressBar()
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.report_button = QPushButton(self.tr("Save the report…"))
-        self.report_button.clicked.connect(self.save_report)
-        self.import_button = QPushButton(self.tr("Import"))
-        self.import_button.setObjectName("import_catalogue")
-        self.import_button.clicked.connect(self.import_all)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.reject)
-
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("File:")))
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_label)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems_only)
-        buttons.addStretch(1)
-        buttons.addWidget(self.report_button)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(hint)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(progress_row)
-        layout.addLayout(buttons)
-
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._progressed)
-        self._set_busy(False)
-        self.choose_button.setDefault(True)
 
     # -- choosing and previewing ---------------------------------------------------------------
-    def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the catalogue file"),
-            "",
-            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
-        )
-        if path:
-            self.load(path)
+    def _choose_caption(self) -> str:
+        return self.tr("Choose the catalogue file")
 
-    def load(self, path: str | Path) -> None:
-        """Read and check the file (also what tests call instead of the file dialog)."""
-        if self._busy:
-            return
-        self.path_edit.setText(str(path))
-        self.preview = None
-        self.model.set_rows([])
-        self._show_summary(self.tr("Reading the file…"))
-        service, actor, relay, cancel = self._service, self._actor, self._relay, self._cancel
-        self._start(
-            lambda: service.preview_import(
-                actor,
-                Path(path),
-                on_progress=lambda phase, done, total: relay.progress.emit(
-                    phase.value, done, total
-                ),
-                cancelled=cancel.is_set,
-            ),
-            self._previewed,
+    def _reader(self, path: Path) -> Work:
+        service, actor = self._service, self._actor
+        return lambda on_progress, cancelled: service.preview_import(
+            actor, path, on_progress=on_progress, cancelled=cancelled
         )
 
-    def _previewed(self, preview: CataloguePreview) -> None:
-        self.preview = preview
-        self.model.set_rows(preview.rows)
-        self._show_summary(self._summary_text(preview), error=not preview.importable)
-        self._set_busy(False)
+    def _problem_text(self, problem: Problem) -> str:
+        return catalogue_problem_text(problem)
 
-    def _summary_text(self, preview: CataloguePreview) -> str:
-        if preview.file_problems:
-            return self.tr("This file cannot be imported: {0}").format(
-                " ".join(catalogue_problem_text(p) for p in preview.file_problems)
-            )
+    def _summary_is_error(self, preview: CataloguePreview) -> bool:
+        return not preview.importable
+
+    def _totals_text(self, preview: CataloguePreview) -> str:
         t = preview.totals
         text = self.tr(
             "{rows} rows: {create} new products, {update} to update ({rerated} re-rated), "
@@ -348,10 +223,6 @@ class CatalogueImportDialog(QDialog):
             text += " " + self.tr(
                 "Nothing is imported until every row is correct: correct the file (Save the "
                 "report lists each problem) and choose it again."
-            )
-        if preview.ignored_columns:
-            text += " " + self.tr("Columns left out: {0}.").format(
-                ", ".join(preview.ignored_columns)
             )
         return text
 
@@ -397,91 +268,29 @@ class CatalogueImportDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._show_summary(self.tr("Importing…"))
-        service, actor, relay, cancel = self._service, self._actor, self._relay, self._cancel
-        self._start(
-            lambda: service.import_catalogue(
-                actor,
-                preview,
-                on_progress=lambda phase, done, total: relay.progress.emit(
-                    phase.value, done, total
-                ),
-                cancelled=cancel.is_set,
+        service, actor = self._service, self._actor
+        self._run_import(
+            lambda on_progress, cancelled: service.import_catalogue(
+                actor, preview, on_progress=on_progress, cancelled=cancelled
+            )
+        )
+
+    def _imported_text(self, result: CatalogueImportResult) -> str:
+        return self.tr(
+            "{created} products created, {updated} updated, {unchanged} unchanged."
+        ).format(created=result.created, updated=result.updated, unchanged=result.unchanged)
+
+    def _writing_text(self) -> str:
+        return self.tr("Saving the products…")
+
+    def _refused_texts(self) -> dict[str, str]:
+        return {
+            "changed": self.tr(
+                "The catalogue changed since the file was checked; nothing was imported. "
+                "The rows below are checked again against the catalogue as it is now: "
+                "import again if they are right."
             ),
-            self._imported,
-        )
-
-    def _imported(self, result: CatalogueImportResult) -> None:
-        self.import_result = result
-        self._set_busy(False)
-        self._show_summary(
-            self.tr("{created} products created, {updated} updated, {unchanged} unchanged.").format(
-                created=result.created, updated=result.updated, unchanged=result.unchanged
-            )
-        )
-        self.imported.emit(result)
-        self.accept()
-
-    # -- running, progress, cancel -------------------------------------------------------------
-    def _start(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._cancel.clear()
-        self._set_busy(True)
-        self.progress.setRange(0, 0)
-        self._runner.run(work, on_done, self._failed)
-
-    def _progressed(self, phase: str, done: int, total: int) -> None:
-        texts = {
-            ImportPhase.READING.value: self.tr("Reading the file…"),
-            ImportPhase.CHECKING.value: self.tr("Checking the rows…"),
-            ImportPhase.WRITING.value: self.tr("Saving the products…"),
         }
-        if not self._cancel.is_set():
-            self.progress_label.setText(texts.get(phase, ""))
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def cancel(self) -> None:
-        if self._busy:
-            self._cancel.set()
-            self.cancel_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Cancelling…"))
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ImportCancelled):
-            self._show_summary(self.tr("Cancelled; nothing was imported."))
-        elif isinstance(exc, CatalogueImportRefused):
-            if exc.preview is not None:
-                self.preview = exc.preview
-                self.model.set_rows(exc.preview.rows)
-            refused = {
-                "changed": self.tr(
-                    "The catalogue changed since the file was checked; nothing was imported. "
-                    "The rows below are checked again against the catalogue as it is now: "
-                    "import again if they are right."
-                ),
-            }
-            self._show_summary(
-                refused.get(exc.reason, self.tr("This file cannot be imported as it is.")),
-                error=True,
-            )
-            self._update_buttons()
-        elif isinstance(exc, KnownError):
-            self._show_summary(error_text(exc), error=True)
-        else:
-            raise exc
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.choose_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        self.progress_label.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        self.close_button.setEnabled(not busy)
-        if busy:
-            self.progress_label.setText("")
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         preview = self.preview
@@ -492,21 +301,3 @@ class CatalogueImportDialog(QDialog):
             and preview is not None
             and (bool(preview.file_problems) or preview.totals.invalid > 0)
         )
-
-    def _show_summary(self, text: str, error: bool = False) -> None:
-        self.summary.setText(text)
-        self.summary.setStyleSheet(ERROR_STYLE if error else "")
-
-    def _filter_changed(self, checked: bool) -> None:
-        self.proxy.set_problems_only(checked)
-
-    def reject(self) -> None:
-        """Escape or Close while working cancels the work first; nothing is left half done."""
-        if self._busy:
-            self.cancel()
-            return
-        super().reject()
-
-    @property
-    def busy(self) -> bool:
-        return self._busy

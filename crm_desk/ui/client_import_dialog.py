@@ -7,51 +7,37 @@ window never waits on them.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from crm_desk.domain.audit import mask_text
-from crm_desk.domain.errors import KnownError, Problem
+from crm_desk.domain.errors import Problem
 from crm_desk.domain.identity import IdType
 from crm_desk.services.actor import Actor
 from crm_desk.services.client_import import (
-    ImportCancelled,
     ImportMode,
-    ImportPhase,
     ImportPreview,
-    ImportRefused,
     ImportResult,
     ImportRow,
     RowStatus,
 )
 from crm_desk.services.container import Services
-from crm_desk.ui.errors import error_text, problem_text
+from crm_desk.ui.errors import problem_text
+from crm_desk.ui.import_dialog_base import (
+    ERROR_BRUSH,
+    WARNING_BRUSH,
+    ImportDialog,
+    MarkedRowsModel,
+    Work,
+)
 from crm_desk.ui.labels import label
-from crm_desk.ui.table_model import Column, Index, RowsModel, SortProxy
+from crm_desk.ui.table_model import Column
 from crm_desk.ui.tasks import TaskRunner
-from crm_desk.ui.widgets import ERROR_STYLE, configure_table
 
-_ERROR_BRUSH = QBrush(QColor("#fde7e9"))
-_WARNING_BRUSH = QBrush(QColor("#fff4ce"))
 _STATUS_ORDER = {
     RowStatus.INVALID: 0,
     RowStatus.DUPLICATE: 1,
@@ -221,7 +207,7 @@ def _masked(value: str) -> str:
     return mask_text(value) if value else ""
 
 
-class ImportRowsModel(RowsModel[ImportRow]):
+class ImportRowsModel(MarkedRowsModel[ImportRow]):
     """The file's rows with their status; rows with problems highlighted."""
 
     columns = (
@@ -269,45 +255,15 @@ class ImportRowsModel(RowsModel[ImportRow]):
         ),
     )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            if 0 <= index.row() < self.rowCount():
-                status = self.row_at(index.row()).status
-                if status in (RowStatus.INVALID, RowStatus.DUPLICATE):
-                    return _ERROR_BRUSH
-                if status is RowStatus.WARNING:
-                    return _WARNING_BRUSH
-            return None
-        return super().data(index, role)
+    def background(self, row: ImportRow) -> QBrush | None:
+        if row.status in (RowStatus.INVALID, RowStatus.DUPLICATE):
+            return ERROR_BRUSH
+        if row.status is RowStatus.WARNING:
+            return WARNING_BRUSH
+        return None
 
 
-class _ProblemsProxy(SortProxy):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.problems_only = False
-
-    def set_problems_only(self, value: bool) -> None:
-        self.beginFilterChange()
-        self.problems_only = value
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if not self.problems_only:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, ImportRowsModel)
-        return model.row_at(source_row).status is not RowStatus.OK
-
-
-class _Relay(QObject):
-    """Progress from the worker thread, delivered on the UI thread (a queued signal)."""
-
-    progress = Signal(str, int, int)
-
-
-class ClientImportDialog(QDialog):
-    imported = Signal(object)  # ImportResult
-
+class ClientImportDialog(ImportDialog[ImportPreview, ImportResult]):
     def __init__(
         self,
         services: Services,
@@ -315,130 +271,46 @@ class ClientImportDialog(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._service = services.client_import
         self._actor = actor
-        self._runner = runner
-        self._cancel = threading.Event()
-        self._busy = False
-        self.preview: ImportPreview | None = None
-        self.import_result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import clients"))
-        self.resize(980, 620)
-
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("import_path")
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        hint = QLabel(
-            self.tr(
-                "A CSV file (UTF-8) or an Excel workbook (.xlsx). The first row names the "
-                "columns, in English or in Chinese: name/姓名, id_type/证件类型, "
-                "id_number/证件号码, phone/手机, and so on. Nothing is saved until you import."
-            )
-        )
-        hint.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_only = QCheckBox(self.tr("Show only rows that need attention"))
-        self.problems_only.toggled.connect(self._filter_changed)
-
-        self.model = ImportRowsModel(self)
-        self.proxy = _ProblemsProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = configure_table(QTableView(), "import_rows")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-
-        self.progress_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("import_progress")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
         self.import_all_button = QPushButton(self.tr("Import all"))
         self.import_all_button.setObjectName("import_all")
         self.import_all_button.clicked.connect(self.import_all)
         self.import_valid_button = QPushButton(self.tr("Import valid rows only…"))
         self.import_valid_button.setObjectName("import_valid_only")
         self.import_valid_button.clicked.connect(self.import_valid_only)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.reject)
-
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("File:")))
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_label)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problems_only)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_valid_button)
-        buttons.addWidget(self.import_all_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(hint)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(progress_row)
-        layout.addLayout(buttons)
-
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._progressed)
-        self._set_busy(False)
-        self.choose_button.setDefault(True)
+        self._lay_out(
+            hint=self.tr(
+                "A CSV file (UTF-8) or an Excel workbook (.xlsx). The first row names the "
+                "columns, in English or in Chinese: name/姓名, id_type/证件类型, "
+                "id_number/证件号码, phone/手机, and so on. Nothing is saved until you import."
+            ),
+            problems_only=self.tr("Show only rows that need attention"),
+            model=ImportRowsModel(self),
+            needs_attention=lambda row: row.status is not RowStatus.OK,
+            table_name="import_rows",
+            actions=(self.import_valid_button, self.import_all_button),
+        )
 
     # -- choosing and previewing ---------------------------------------------------------------
-    def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the file to import"),
-            "",
-            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
-        )
-        if path:
-            self.load(path)
+    def _choose_caption(self) -> str:
+        return self.tr("Choose the file to import")
 
-    def load(self, path: str | Path) -> None:
-        """Read and check the file (also what tests call instead of the file dialog)."""
-        if self._busy:
-            return
-        self.path_edit.setText(str(path))
-        self.preview = None
-        self.model.set_rows([])
-        self._show_summary(self.tr("Reading the file…"))
-        service, actor, relay, cancel = self._service, self._actor, self._relay, self._cancel
-        self._start(
-            lambda: service.preview(
-                actor,
-                Path(path),
-                on_progress=lambda phase, done, total: relay.progress.emit(
-                    phase.value, done, total
-                ),
-                cancelled=cancel.is_set,
-            ),
-            self._previewed,
+    def _reader(self, path: Path) -> Work:
+        service, actor = self._service, self._actor
+        return lambda on_progress, cancelled: service.preview(
+            actor, path, on_progress=on_progress, cancelled=cancelled
         )
 
-    def _previewed(self, preview: ImportPreview) -> None:
-        self.preview = preview
-        self.model.set_rows(preview.rows)
-        self._show_summary(self._summary_text(preview), error=bool(preview.file_problems))
-        self._set_busy(False)
+    def _problem_text(self, problem: Problem) -> str:
+        return import_problem_text(problem)
 
-    def _summary_text(self, preview: ImportPreview) -> str:
-        if preview.file_problems:
-            return self.tr("This file cannot be imported: {0}").format(
-                " ".join(import_problem_text(p) for p in preview.file_problems)
-            )
+    def _summary_is_error(self, preview: ImportPreview) -> bool:
+        return bool(preview.file_problems)
+
+    def _totals_text(self, preview: ImportPreview) -> str:
         totals = preview.totals
         text = self.tr(
             "{rows} rows: {valid} ready to import, {invalid} with errors, "
@@ -458,10 +330,6 @@ class ClientImportDialog(QDialog):
             )
         else:
             text += " " + self.tr("No row can be imported; correct the file and choose it again.")
-        if preview.ignored_columns:
-            text += " " + self.tr("Columns left out: {0}.").format(
-                ", ".join(preview.ignored_columns)
-            )
         return text
 
     # -- importing -----------------------------------------------------------------------------
@@ -490,92 +358,29 @@ class ClientImportDialog(QDialog):
     def _commit(self, mode: ImportMode) -> None:
         preview = self.preview
         assert preview is not None
-        self._show_summary(self.tr("Importing…"))
-        service, actor, relay, cancel = self._service, self._actor, self._relay, self._cancel
-        self._start(
-            lambda: service.commit_import(
-                actor,
-                preview,
-                mode,
-                on_progress=lambda phase, done, total: relay.progress.emit(
-                    phase.value, done, total
-                ),
-                cancelled=cancel.is_set,
+        service, actor = self._service, self._actor
+        self._run_import(
+            lambda on_progress, cancelled: service.commit_import(
+                actor, preview, mode, on_progress=on_progress, cancelled=cancelled
+            )
+        )
+
+    def _imported_text(self, result: ImportResult) -> str:
+        return self.tr("{imported} clients imported; {skipped} rows left out.").format(
+            imported=result.imported, skipped=result.skipped
+        )
+
+    def _writing_text(self) -> str:
+        return self.tr("Saving the clients…")
+
+    def _refused_texts(self) -> dict[str, str]:
+        return {
+            "changed": self.tr(
+                "The clients on file changed since the check, and some rows now have "
+                "problems; nothing was imported. See the rows below."
             ),
-            self._imported,
-        )
-
-    def _imported(self, result: ImportResult) -> None:
-        self.import_result = result
-        self._set_busy(False)
-        self._show_summary(
-            self.tr("{imported} clients imported; {skipped} rows left out.").format(
-                imported=result.imported, skipped=result.skipped
-            )
-        )
-        self.imported.emit(result)
-        self.accept()
-
-    # -- running, progress, cancel -------------------------------------------------------------
-    def _start(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self._cancel.clear()
-        self._set_busy(True)
-        self.progress.setRange(0, 0)
-        self._runner.run(work, on_done, self._failed)
-
-    def _progressed(self, phase: str, done: int, total: int) -> None:
-        texts = {
-            ImportPhase.READING.value: self.tr("Reading the file…"),
-            ImportPhase.CHECKING.value: self.tr("Checking the rows…"),
-            ImportPhase.WRITING.value: self.tr("Saving the clients…"),
+            "nothing_valid": self.tr("No row can be imported; nothing was saved."),
         }
-        if not self._cancel.is_set():
-            self.progress_label.setText(texts.get(phase, ""))
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def cancel(self) -> None:
-        if self._busy:
-            self._cancel.set()
-            self.cancel_button.setEnabled(False)
-            self.progress_label.setText(self.tr("Cancelling…"))
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ImportCancelled):
-            self._show_summary(self.tr("Cancelled; nothing was imported."))
-        elif isinstance(exc, ImportRefused):
-            if exc.preview is not None:
-                self.preview = exc.preview
-                self.model.set_rows(exc.preview.rows)
-            refused = {
-                "changed": self.tr(
-                    "The clients on file changed since the check, and some rows now have "
-                    "problems; nothing was imported. See the rows below."
-                ),
-                "nothing_valid": self.tr("No row can be imported; nothing was saved."),
-            }
-            self._show_summary(
-                refused.get(exc.reason, self.tr("This file cannot be imported as it is.")),
-                error=True,
-            )
-            self._update_buttons()
-        elif isinstance(exc, KnownError):
-            self._show_summary(error_text(exc), error=True)
-        else:
-            raise exc
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.choose_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        self.progress_label.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        self.close_button.setEnabled(not busy)
-        if busy:
-            self.progress_label.setText("")
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         preview = self.preview
@@ -584,24 +389,6 @@ class ClientImportDialog(QDialog):
         self.import_valid_button.setEnabled(
             idle and preview is not None and preview.has_valid_rows and not preview.fully_valid
         )
-
-    def _show_summary(self, text: str, error: bool = False) -> None:
-        self.summary.setText(text)
-        self.summary.setStyleSheet(ERROR_STYLE if error else "")
-
-    def _filter_changed(self, checked: bool) -> None:
-        self.proxy.set_problems_only(checked)
-
-    def reject(self) -> None:
-        """Escape or Close while working cancels the work first; nothing is left half done."""
-        if self._busy:
-            self.cancel()
-            return
-        super().reject()
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
 
 
 def export_titles() -> dict[str, str]:

@@ -794,6 +794,82 @@
 <context>
     <name>CallbacksPage</name>
     <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Sold by (may not call)</source>
+        <translation>销售人员（不得回访）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>May be called from</source>
+        <translation>可回访时间</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>回访次数</translation>
+    </message>
+    <message>
+        <source>Next try / closed</source>
+        <translation>下次回访 / 结束时间</translation>
+    </message>
+    <message>
+        <source>Client not reachable</source>
+        <translation>客户无法联系</translation>
+    </message>
+    <message>
+        <source>Answered no: {questions}</source>
+        <translation>回答“否”：{questions}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Resolved by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Follow-up calls&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;回访&lt;/h3&gt;</translation>
     </message>
@@ -905,6 +981,18 @@
         <source>Resolved {when} by {who}: {text}</source>
         <translation>{when} 由 {who} 处理：{text}</translation>
     </message>
+    <message>
+        <source>Call to make</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Call made</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Cancelled with the sale</source>
+        <translation>随销售撤销而取消</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueImport</name>
@@ -976,24 +1064,12 @@
         <translation>导入产品目录</translation>
     </message>
     <message>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
         <source>A CSV file (UTF-8) or an Excel workbook (.xlsx), as the catalogue export writes it. The first row names the columns, in English or in Chinese: code/产品代码, name_zh/中文名称, risk_level/风险等级, and so on. A known code updates that product; a new code creates one. Risk factors: one per line, or separated by &apos;;&apos;. Nothing is saved until you import, and only a file without errors can be imported.</source>
         <translation>CSV 文件（UTF-8）或 Excel 工作簿（.xlsx），格式与产品目录导出的文件相同。第一行为列名，中英文均可：code/产品代码、name_zh/中文名称、risk_level/风险等级等。已有代码将更新该产品，新代码将创建新产品。风险因素每行一条，或用“；”分隔。导入前不会保存任何内容，且只有没有错误的文件才能导入。</translation>
     </message>
     <message>
         <source>Show only rows to correct</source>
         <translation>只显示需更正的行</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Save the report…</source>
@@ -1004,28 +1080,8 @@
         <translation>导入</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>Choose the catalogue file</source>
         <translation>选择产品目录文件</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
-        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>This file cannot be imported: {0}</source>
-        <translation>无法导入此文件：{0}</translation>
     </message>
     <message>
         <source>{rows} rows: {create} new products, {update} to update ({rerated} re-rated), {unchanged} unchanged, {invalid} to correct.</source>
@@ -1042,10 +1098,6 @@
     <message>
         <source>Nothing is imported until every row is correct: correct the file (Save the report lists each problem) and choose it again.</source>
         <translation>所有行都正确后才能导入：请更正文件（“保存检查报告”可列出每个问题）后重新选择。</translation>
-    </message>
-    <message>
-        <source>Columns left out: {0}.</source>
-        <translation>未使用的列：{0}。</translation>
     </message>
     <message>
         <source>Save the report</source>
@@ -1072,36 +1124,16 @@
         <translation>有 {0} 个产品的风险等级将调整。每次调整都会列出不再匹配的持仓，并给相关客户经理生成复核任务。确定导入吗？</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
         <source>{created} products created, {updated} updated, {unchanged} unchanged.</source>
         <translation>新增产品 {created} 个，更新 {updated} 个，无变化 {unchanged} 个。</translation>
-    </message>
-    <message>
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
     </message>
     <message>
         <source>Saving the products…</source>
         <translation>正在保存产品…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was imported.</source>
-        <translation>已取消，未导入任何内容。</translation>
-    </message>
-    <message>
         <source>The catalogue changed since the file was checked; nothing was imported. The rows below are checked again against the catalogue as it is now: import again if they are right.</source>
         <translation>检查文件后产品目录已发生变化，未导入任何内容。下列各行已按当前产品目录重新检查，确认无误后可再次导入。</translation>
-    </message>
-    <message>
-        <source>This file cannot be imported as it is.</source>
-        <translation>此文件目前无法导入。</translation>
     </message>
 </context>
 <context>
@@ -1673,24 +1705,12 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>导入客户</translation>
     </message>
     <message>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
         <source>A CSV file (UTF-8) or an Excel workbook (.xlsx). The first row names the columns, in English or in Chinese: name/姓名, id_type/证件类型, id_number/证件号码, phone/手机, and so on. Nothing is saved until you import.</source>
         <translation>CSV 文件（UTF-8）或 Excel 工作簿（.xlsx）。第一行为列名，中英文均可：name/姓名、id_type/证件类型、id_number/证件号码、phone/手机等。点击导入之前不会保存任何内容。</translation>
     </message>
     <message>
         <source>Show only rows that need attention</source>
         <translation>仅显示需要处理的行</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Import all</source>
@@ -1701,28 +1721,8 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>仅导入有效行…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
-        <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>This file cannot be imported: {0}</source>
-        <translation>无法导入此文件：{0}</translation>
     </message>
     <message>
         <source>{rows} rows: {valid} ready to import, {invalid} with errors, {duplicates} duplicates, {warnings} with warnings.</source>
@@ -1741,10 +1741,6 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>没有可导入的行；请修正文件后重新选择。</translation>
     </message>
     <message>
-        <source>Columns left out: {0}.</source>
-        <translation>已忽略的列：{0}。</translation>
-    </message>
-    <message>
         <source>Import valid rows only</source>
         <translation>仅导入有效行</translation>
     </message>
@@ -1753,28 +1749,12 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>导入 {valid} 行有效数据，并略过 {left_out} 行有问题的数据吗？略过的行不会保存，请修正后再导入。</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
         <source>{imported} clients imported; {skipped} rows left out.</source>
         <translation>已导入 {imported} 位客户；略过 {skipped} 行。</translation>
     </message>
     <message>
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
         <source>Saving the clients…</source>
         <translation>正在保存客户…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was imported.</source>
-        <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
         <source>The clients on file changed since the check, and some rows now have problems; nothing was imported. See the rows below.</source>
@@ -1783,10 +1763,6 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>No row can be imported; nothing was saved.</source>
         <translation>没有可导入的行；未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>This file cannot be imported as it is.</source>
-        <translation>此文件无法按原样导入。</translation>
     </message>
     <message>
         <source>Client no.</source>
@@ -2276,6 +2252,10 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>{n} 个月</translation>
     </message>
     <message>
+        <source>open-ended</source>
+        <translation>不定期</translation>
+    </message>
+    <message>
         <source>Minimum</source>
         <translation>起购金额</translation>
     </message>
@@ -2405,6 +2385,10 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>&lt;b&gt;Exception requests&lt;/b&gt; (double-click for the full verdict)</source>
         <translation>&lt;b&gt;例外申请&lt;/b&gt;（双击查看完整结论）</translation>
+    </message>
+    <message>
+        <source>No exception requests for this client.</source>
+        <translation>该客户暂无例外申请。</translation>
     </message>
     <message>
         <source>Verdict frozen with the sale:</source>
@@ -2692,6 +2676,182 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
 <context>
     <name>Complaints</name>
     <message>
+        <source>At the counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Regulator referral</source>
+        <translation>监管转办</translation>
+    </message>
+    <message>
+        <source>Sales misconduct / suitability</source>
+        <translation>销售行为 / 适当性</translation>
+    </message>
+    <message>
+        <source>Product performance</source>
+        <translation>产品收益表现</translation>
+    </message>
+    <message>
+        <source>Fees and charges</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation>等候时间</translation>
+    </message>
+    <message>
+        <source>Personal data and privacy</source>
+        <translation>个人信息与隐私</translation>
+    </message>
+    <message>
+        <source>System fault</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Investigation started</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Client answered</source>
+        <translation>已反馈客户</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Reassigned</source>
+        <translation>转交处理人</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>投诉成立</translation>
+    </message>
+    <message>
+        <source>Partly upheld</source>
+        <translation>部分成立</translation>
+    </message>
+    <message>
+        <source>Not upheld</source>
+        <translation>投诉不成立</translation>
+    </message>
+    <message>
+        <source>Mis-selling</source>
+        <translation>不当销售</translation>
+    </message>
+    <message>
+        <source>Disclosure or explanation</source>
+        <translation>信息披露或解释不足</translation>
+    </message>
+    <message>
+        <source>Staff conduct</source>
+        <translation>员工行为</translation>
+    </message>
+    <message>
+        <source>Process or procedure</source>
+        <translation>流程或制度</translation>
+    </message>
+    <message>
+        <source>IT system</source>
+        <translation>信息系统</translation>
+    </message>
+    <message>
+        <source>Product design</source>
+        <translation>产品设计</translation>
+    </message>
+    <message>
+        <source>Pricing and fees</source>
+        <translation>定价与收费</translation>
+    </message>
+    <message>
+        <source>Client misunderstanding</source>
+        <translation>客户误解</translation>
+    </message>
+    <message>
+        <source>Third party or market</source>
+        <translation>第三方或市场因素</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>E-mail or online</source>
+        <translation>电子邮件或网络</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Overdue by {n} day(s)</source>
+        <translation>已逾期{n}天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Due in {n} day(s)</source>
+        <translation>{n}天后到期</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Complaint {id}&lt;/b&gt; · {who} · {category}&lt;br&gt;{deadline}</source>
         <translation>&lt;b&gt;投诉 {id}&lt;/b&gt; · {who} · {category}&lt;br&gt;{deadline}</translation>
     </message>
@@ -2702,6 +2862,110 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
     <message>
         <source>{who} changed this complaint at {when} while you had it open. Nothing was saved; the complaint now shows its current state. Check it and try again.</source>
         <translation>在您打开期间，{who}于{when}修改了此投诉。您的操作未保存；现显示投诉的最新状态，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>{decision}: {reasoning}</source>
+        <translation>{decision}：{reasoning}</translation>
+    </message>
+    <message>
+        <source>Root cause: {cause} — {text}</source>
+        <translation>根本原因：{cause} — {text}</translation>
+    </message>
+    <message>
+        <source>Corrective action: {action}</source>
+        <translation>整改措施：{action}</translation>
+    </message>
+    <message>
+        <source>Told by {method} at {when}; satisfaction {score}/5; {accepted}; {timely}</source>
+        <translation>{when}以{method}方式告知；满意度 {score}/5；{accepted}；{timely}</translation>
+    </message>
+    <message>
+        <source>outcome accepted</source>
+        <translation>接受处理结果</translation>
+    </message>
+    <message>
+        <source>outcome not accepted</source>
+        <translation>不接受处理结果</translation>
+    </message>
+    <message>
+        <source>within the deadline</source>
+        <translation>在期限内</translation>
+    </message>
+    <message>
+        <source>after the deadline</source>
+        <translation>超过期限</translation>
+    </message>
+    <message>
+        <source>Response: {text}</source>
+        <translation>投诉人回应：{text}</translation>
+    </message>
+    <message>
+        <source>Now due {due}. {reason}</source>
+        <translation>现到期日{due}。{reason}</translation>
+    </message>
+    <message>
+        <source>To {handler}. {reason}</source>
+        <translation>转交给{handler}。{reason}</translation>
+    </message>
+    <message>
+        <source>Round {n}, due {due}. {reason}</source>
+        <translation>第{n}轮，到期日{due}。{reason}</translation>
+    </message>
+    <message>
+        <source>Due {due}; handler {handler}</source>
+        <translation>到期日{due}；处理人{handler}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>(group)</source>
+        <translation>（群体）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
 </context>
 <context>
@@ -4791,6 +5055,65 @@ Please send the log file to your administrator:
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {0}</source>
+        <translation>无法导入此文件：{0}</translation>
+    </message>
+    <message>
+        <source>Columns left out: {0}.</source>
+        <translation>已忽略的列：{0}。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as it is.</source>
+        <translation>此文件无法按原样导入。</translation>
+    </message>
+</context>
+<context>
     <name>InterviewDialog</name>
     <message>
         <source>Action</source>
@@ -6058,8 +6381,88 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>待处理</translation>
     </message>
     <message>
+        <source>Product re-rated {before} → {after}</source>
+        <translation>产品风险等级调整 {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Assessment lower: {before} → {after}</source>
+        <translation>客户风险等级下调 {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Would need an exception today</source>
+        <translation>按当前情况需例外审批</translation>
+    </message>
+    <message>
+        <source>Would not be allowed today</source>
+        <translation>按当前情况不得销售</translation>
+    </message>
+    <message>
+        <source>Client informed</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <source>Client informed, confirms keeping it</source>
+        <translation>已告知客户，客户确认继续持有</translation>
+    </message>
+    <message>
+        <source>Holding redeemed</source>
+        <translation>已赎回</translation>
+    </message>
+    <message>
+        <source>Client re-assessed; the holding fits</source>
+        <translation>客户已重新评估，持仓相符</translation>
+    </message>
+    <message>
+        <source>Other (see the note)</source>
+        <translation>其他（见备注）</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer review</source>
+        <translation>已由新的复核替代</translation>
+    </message>
+    <message>
+        <source>Withdrawn: sale cancelled</source>
+        <translation>已撤回：销售已撤销</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>持有金额</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Verdict now</source>
+        <translation>当前结论</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>All</source>
@@ -6098,8 +6501,8 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <translation>&lt;b&gt;{client}&lt;/b&gt; 持有 {product} {amount}，购买于 {sold}。</translation>
     </message>
     <message>
-        <source>{change}. On the current facts: {verdict}.</source>
-        <translation>{change}。按当前情况：{verdict}。</translation>
+        <source>{change}. {verdict}.</source>
+        <translation>{change}。{verdict}。</translation>
     </message>
     <message>
         <source>Closed {when} by {who}: {outcome} — {note}</source>
