@@ -57,7 +57,7 @@ def _top(
     return items
 
 
-LABEL_WIDTH = 18  # of a category label, a Chinese character counting two; then "…"
+LABEL_WIDTH = 24  # of a category label, a Chinese character counting two; then "…"
 
 
 def _short(label: str) -> str:

@@ -61,59 +61,74 @@ DEADLINE_COLORS: dict[DeadlineState, tuple[QColor, QColor]] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Complaints", text)
-
-
 def complaint_label(value: StrEnum) -> str:
     """The translated name of any complaint choice."""
-    t = _t
     # Keyed by type and name: members of different enums may share a value ("answered").
     table: dict[tuple[type[StrEnum], str], str] = {
-        (ComplaintChannel, "COUNTER"): t("At the counter"),
-        (ComplaintChannel, "PHONE"): t("Phone"),
-        (ComplaintChannel, "LETTER"): t("Letter"),
-        (ComplaintChannel, "ONLINE"): t("Online"),
-        (ComplaintChannel, "REGULATOR"): t("Regulator referral"),
-        (ComplaintCategory, "SALES_MISCONDUCT"): t("Sales misconduct / suitability"),
-        (ComplaintCategory, "PRODUCT_PERFORMANCE"): t("Product performance"),
-        (ComplaintCategory, "FEES"): t("Fees and charges"),
-        (ComplaintCategory, "SERVICE_ATTITUDE"): t("Service attitude"),
-        (ComplaintCategory, "WAIT_TIME"): t("Waiting time"),
-        (ComplaintCategory, "DATA_PRIVACY"): t("Personal data and privacy"),
-        (ComplaintCategory, "SYSTEM_FAULT"): t("System fault"),
-        (ComplaintCategory, "OTHER"): t("Other"),
-        (ComplaintStatus, "ACCEPTED"): t("Accepted"),
-        (ComplaintStatus, "INVESTIGATING"): t("Investigating"),
-        (ComplaintStatus, "RESOLVED"): t("Decided"),
-        (ComplaintStatus, "ANSWERED"): t("Answered"),
-        (StageKind, "ACCEPTED"): t("Accepted"),
-        (StageKind, "INVESTIGATING"): t("Investigation started"),
-        (StageKind, "EXTENDED"): t("Deadline extended"),
-        (StageKind, "RESOLVED"): t("Decided"),
-        (StageKind, "ANSWERED"): t("Client answered"),
-        (StageKind, "REOPENED"): t("Reopened"),
-        (StageKind, "REASSIGNED"): t("Reassigned"),
-        (Decision, "UPHELD"): t("Upheld"),
-        (Decision, "PARTLY_UPHELD"): t("Partly upheld"),
-        (Decision, "NOT_UPHELD"): t("Not upheld"),
-        (RootCause, "MIS_SELLING"): t("Mis-selling"),
-        (RootCause, "DISCLOSURE"): t("Disclosure or explanation"),
-        (RootCause, "STAFF_CONDUCT"): t("Staff conduct"),
-        (RootCause, "PROCESS"): t("Process or procedure"),
-        (RootCause, "SYSTEM"): t("IT system"),
-        (RootCause, "PRODUCT_DESIGN"): t("Product design"),
-        (RootCause, "PRICING"): t("Pricing and fees"),
-        (RootCause, "CLIENT_MISUNDERSTANDING"): t("Client misunderstanding"),
-        (RootCause, "EXTERNAL"): t("Third party or market"),
-        (RootCause, "OTHER"): t("Other"),
-        (AnswerMethod, "IN_PERSON"): t("In person"),
-        (AnswerMethod, "PHONE"): t("Phone"),
-        (AnswerMethod, "LETTER"): t("Letter"),
-        (AnswerMethod, "ONLINE"): t("E-mail or online"),
-        (DeadlineState, "OVERDUE"): t("Overdue"),
-        (DeadlineState, "DUE_SOON"): t("Due soon"),
-        (DeadlineState, "ON_TRACK"): t("On track"),
+        (ComplaintChannel, "COUNTER"): QCoreApplication.translate("Complaints", "At the counter"),
+        (ComplaintChannel, "PHONE"): QCoreApplication.translate("Complaints", "Phone"),
+        (ComplaintChannel, "LETTER"): QCoreApplication.translate("Complaints", "Letter"),
+        (ComplaintChannel, "ONLINE"): QCoreApplication.translate("Complaints", "Online"),
+        (ComplaintChannel, "REGULATOR"): QCoreApplication.translate(
+            "Complaints", "Regulator referral"
+        ),
+        (ComplaintCategory, "SALES_MISCONDUCT"): QCoreApplication.translate(
+            "Complaints", "Sales misconduct / suitability"
+        ),
+        (ComplaintCategory, "PRODUCT_PERFORMANCE"): QCoreApplication.translate(
+            "Complaints", "Product performance"
+        ),
+        (ComplaintCategory, "FEES"): QCoreApplication.translate("Complaints", "Fees and charges"),
+        (ComplaintCategory, "SERVICE_ATTITUDE"): QCoreApplication.translate(
+            "Complaints", "Service attitude"
+        ),
+        (ComplaintCategory, "WAIT_TIME"): QCoreApplication.translate("Complaints", "Waiting time"),
+        (ComplaintCategory, "DATA_PRIVACY"): QCoreApplication.translate(
+            "Complaints", "Personal data and privacy"
+        ),
+        (ComplaintCategory, "SYSTEM_FAULT"): QCoreApplication.translate(
+            "Complaints", "System fault"
+        ),
+        (ComplaintCategory, "OTHER"): QCoreApplication.translate("Complaints", "Other"),
+        (ComplaintStatus, "ACCEPTED"): QCoreApplication.translate("Complaints", "Accepted"),
+        (ComplaintStatus, "INVESTIGATING"): QCoreApplication.translate(
+            "Complaints", "Investigating"
+        ),
+        (ComplaintStatus, "RESOLVED"): QCoreApplication.translate("Complaints", "Decided"),
+        (ComplaintStatus, "ANSWERED"): QCoreApplication.translate("Complaints", "Answered"),
+        (StageKind, "ACCEPTED"): QCoreApplication.translate("Complaints", "Accepted"),
+        (StageKind, "INVESTIGATING"): QCoreApplication.translate(
+            "Complaints", "Investigation started"
+        ),
+        (StageKind, "EXTENDED"): QCoreApplication.translate("Complaints", "Deadline extended"),
+        (StageKind, "RESOLVED"): QCoreApplication.translate("Complaints", "Decided"),
+        (StageKind, "ANSWERED"): QCoreApplication.translate("Complaints", "Client answered"),
+        (StageKind, "REOPENED"): QCoreApplication.translate("Complaints", "Reopened"),
+        (StageKind, "REASSIGNED"): QCoreApplication.translate("Complaints", "Reassigned"),
+        (Decision, "UPHELD"): QCoreApplication.translate("Complaints", "Upheld"),
+        (Decision, "PARTLY_UPHELD"): QCoreApplication.translate("Complaints", "Partly upheld"),
+        (Decision, "NOT_UPHELD"): QCoreApplication.translate("Complaints", "Not upheld"),
+        (RootCause, "MIS_SELLING"): QCoreApplication.translate("Complaints", "Mis-selling"),
+        (RootCause, "DISCLOSURE"): QCoreApplication.translate(
+            "Complaints", "Disclosure or explanation"
+        ),
+        (RootCause, "STAFF_CONDUCT"): QCoreApplication.translate("Complaints", "Staff conduct"),
+        (RootCause, "PROCESS"): QCoreApplication.translate("Complaints", "Process or procedure"),
+        (RootCause, "SYSTEM"): QCoreApplication.translate("Complaints", "IT system"),
+        (RootCause, "PRODUCT_DESIGN"): QCoreApplication.translate("Complaints", "Product design"),
+        (RootCause, "PRICING"): QCoreApplication.translate("Complaints", "Pricing and fees"),
+        (RootCause, "CLIENT_MISUNDERSTANDING"): QCoreApplication.translate(
+            "Complaints", "Client misunderstanding"
+        ),
+        (RootCause, "EXTERNAL"): QCoreApplication.translate("Complaints", "Third party or market"),
+        (RootCause, "OTHER"): QCoreApplication.translate("Complaints", "Other"),
+        (AnswerMethod, "IN_PERSON"): QCoreApplication.translate("Complaints", "In person"),
+        (AnswerMethod, "PHONE"): QCoreApplication.translate("Complaints", "Phone"),
+        (AnswerMethod, "LETTER"): QCoreApplication.translate("Complaints", "Letter"),
+        (AnswerMethod, "ONLINE"): QCoreApplication.translate("Complaints", "E-mail or online"),
+        (DeadlineState, "OVERDUE"): QCoreApplication.translate("Complaints", "Overdue"),
+        (DeadlineState, "DUE_SOON"): QCoreApplication.translate("Complaints", "Due soon"),
+        (DeadlineState, "ON_TRACK"): QCoreApplication.translate("Complaints", "On track"),
     }
     return table.get((type(value), value.name), value.value)
 
@@ -127,7 +142,7 @@ def report_value_label(kind: str, value: str) -> str:
         "root_cause": RootCause,
     }
     if kind == "none" or (not value and kind not in enums):
-        return _t("(none)")
+        return QCoreApplication.translate("Complaints", "(none)")
     enum = enums.get(kind)
     if enum is None:
         return value
@@ -142,10 +157,12 @@ def deadline_text(row: ComplaintRow) -> str:
     if row.days_left is None:
         return complaint_label(row.status)
     if row.days_left < 0:
-        return _t("Overdue by {n} day(s)").format(n=-row.days_left)
+        return QCoreApplication.translate("Complaints", "Overdue by {n} day(s)").format(
+            n=-row.days_left
+        )
     if row.days_left == 0:
-        return _t("Due today")
-    return _t("Due in {n} day(s)").format(n=row.days_left)
+        return QCoreApplication.translate("Complaints", "Due today")
+    return QCoreApplication.translate("Complaints", "Due in {n} day(s)").format(n=row.days_left)
 
 
 def deadline_brush(row: ComplaintRow, role: int) -> QBrush | None:
@@ -166,7 +183,9 @@ def _combo(name: str, values: list[tuple[str, Any]], current: Any = None) -> QCo
 
 
 def _enum_combo(name: str, enum: type[StrEnum], *, blank: bool = False) -> QComboBox:
-    values: list[tuple[str, Any]] = [(_t("— choose —"), "")] if blank else []
+    values: list[tuple[str, Any]] = (
+        [(QCoreApplication.translate("Complaints", "— choose —"), "")] if blank else []
+    )
     values += [(complaint_label(member), member.value) for member in enum]
     return _combo(name, values)
 
@@ -730,44 +749,70 @@ class ReopenDialog(_StageDialog):
 
 
 def _stage_detail(s: StageDTO) -> str:
-    t = _t
     parts: list[str] = []
     if s.stage is StageKind.RESOLVED:
         parts.append(
-            t("{decision}: {reasoning}").format(
+            QCoreApplication.translate("Complaints", "{decision}: {reasoning}").format(
                 decision=complaint_label(s.decision) if s.decision else "?",
                 reasoning=s.reasoning or "",
             )
         )
         parts.append(
-            t("Root cause: {cause} — {text}").format(
+            QCoreApplication.translate("Complaints", "Root cause: {cause} — {text}").format(
                 cause=complaint_label(s.root_cause) if s.root_cause else "?",
                 text=s.root_cause_text or "",
             )
         )
-        parts.append(t("Corrective action: {action}").format(action=s.corrective_action or ""))
+        parts.append(
+            QCoreApplication.translate("Complaints", "Corrective action: {action}").format(
+                action=s.corrective_action or ""
+            )
+        )
     elif s.stage is StageKind.ANSWERED:
         parts.append(
-            t("Told by {method} at {when}; satisfaction {score}/5; {accepted}; {timely}").format(
+            QCoreApplication.translate(
+                "Complaints",
+                "Told by {method} at {when}; satisfaction {score}/5; {accepted}; {timely}",
+            ).format(
                 method=complaint_label(s.answer_method) if s.answer_method else "?",
                 when=local_time(s.told_at),
                 score=s.satisfaction,
-                accepted=t("outcome accepted") if s.outcome_accepted else t("outcome not accepted"),
-                timely=t("within the deadline") if s.on_time else t("after the deadline"),
+                accepted=QCoreApplication.translate("Complaints", "outcome accepted")
+                if s.outcome_accepted
+                else QCoreApplication.translate("Complaints", "outcome not accepted"),
+                timely=QCoreApplication.translate("Complaints", "within the deadline")
+                if s.on_time
+                else QCoreApplication.translate("Complaints", "after the deadline"),
             )
         )
-        parts.append(t("Response: {text}").format(text=s.client_response or ""))
+        parts.append(
+            QCoreApplication.translate("Complaints", "Response: {text}").format(
+                text=s.client_response or ""
+            )
+        )
     elif s.stage is StageKind.EXTENDED:
-        parts.append(t("Now due {due}. {reason}").format(due=s.due_date, reason=s.note))
+        parts.append(
+            QCoreApplication.translate("Complaints", "Now due {due}. {reason}").format(
+                due=s.due_date, reason=s.note
+            )
+        )
     elif s.stage is StageKind.REASSIGNED:
-        parts.append(t("To {handler}. {reason}").format(handler=s.handler_name, reason=s.note))
+        parts.append(
+            QCoreApplication.translate("Complaints", "To {handler}. {reason}").format(
+                handler=s.handler_name, reason=s.note
+            )
+        )
     elif s.stage is StageKind.REOPENED:
         parts.append(
-            t("Round {n}, due {due}. {reason}").format(n=s.round, due=s.due_date, reason=s.note)
+            QCoreApplication.translate("Complaints", "Round {n}, due {due}. {reason}").format(
+                n=s.round, due=s.due_date, reason=s.note
+            )
         )
     elif s.stage is StageKind.ACCEPTED:
         parts.append(
-            t("Due {due}; handler {handler}").format(due=s.due_date, handler=s.handler_name)
+            QCoreApplication.translate("Complaints", "Due {due}; handler {handler}").format(
+                due=s.due_date, handler=s.handler_name
+            )
         )
     elif s.note:
         parts.append(s.note)
@@ -777,15 +822,30 @@ def _stage_detail(s: StageDTO) -> str:
 class StagesModel(RowsModel[StageDTO]):
     columns = (
         Column[StageDTO](
-            lambda: _t("When"), lambda s: local_time(s.occurred_at), lambda s: (s.occurred_at, s.id)
+            lambda: QCoreApplication.translate("Complaints", "When"),
+            lambda s: local_time(s.occurred_at),
+            lambda s: (s.occurred_at, s.id),
         ),
-        Column[StageDTO](lambda: _t("Round"), lambda s: str(s.round), lambda s: s.round),
         Column[StageDTO](
-            lambda: _t("Stage"), lambda s: complaint_label(s.stage), lambda s: s.stage.value
+            lambda: QCoreApplication.translate("Complaints", "Round"),
+            lambda s: str(s.round),
+            lambda s: s.round,
         ),
-        Column[StageDTO](lambda: _t("By"), lambda s: s.actor_name, lambda s: s.actor_name),
         Column[StageDTO](
-            lambda: _t("Details"), _stage_detail, _stage_detail, tooltip=_stage_detail
+            lambda: QCoreApplication.translate("Complaints", "Stage"),
+            lambda s: complaint_label(s.stage),
+            lambda s: s.stage.value,
+        ),
+        Column[StageDTO](
+            lambda: QCoreApplication.translate("Complaints", "By"),
+            lambda s: s.actor_name,
+            lambda s: s.actor_name,
+        ),
+        Column[StageDTO](
+            lambda: QCoreApplication.translate("Complaints", "Details"),
+            _stage_detail,
+            _stage_detail,
+            tooltip=_stage_detail,
         ),
     )
 
@@ -967,10 +1027,13 @@ class ComplaintsModel(RowsModel[ComplaintRow]):
 
     columns = (
         Column[ComplaintRow](
-            lambda: _t("No."), lambda r: str(r.id), lambda r: r.id, align_right=True
+            lambda: QCoreApplication.translate("Complaints", "No."),
+            lambda r: str(r.id),
+            lambda r: r.id,
+            align_right=True,
         ),
         Column[ComplaintRow](
-            lambda: _t("Deadline"),
+            lambda: QCoreApplication.translate("Complaints", "Deadline"),
             deadline_text,
             lambda r: (
                 r.deadline_state.rank if r.deadline_state is not None else 9,
@@ -979,31 +1042,40 @@ class ComplaintsModel(RowsModel[ComplaintRow]):
             ),
         ),
         Column[ComplaintRow](
-            lambda: _t("Due"), lambda r: r.due_date.isoformat(), lambda r: (r.due_date, r.id)
+            lambda: QCoreApplication.translate("Complaints", "Due"),
+            lambda r: r.due_date.isoformat(),
+            lambda r: (r.due_date, r.id),
         ),
         Column[ComplaintRow](
-            lambda: _t("Stage"), lambda r: complaint_label(r.status), lambda r: r.status.value
+            lambda: QCoreApplication.translate("Complaints", "Stage"),
+            lambda r: complaint_label(r.status),
+            lambda r: r.status.value,
         ),
         Column[ComplaintRow](
-            lambda: _t("Complainant"),
-            lambda r: r.complainant + (" " + _t("(group)") if r.is_group else ""),
+            lambda: QCoreApplication.translate("Complaints", "Complainant"),
+            lambda r: (
+                r.complainant
+                + (" " + QCoreApplication.translate("Complaints", "(group)") if r.is_group else "")
+            ),
             lambda r: r.complainant,
         ),
         Column[ComplaintRow](
-            lambda: _t("Category"),
+            lambda: QCoreApplication.translate("Complaints", "Category"),
             lambda r: complaint_label(r.category),
             lambda r: complaint_label(r.category),
         ),
         Column[ComplaintRow](
-            lambda: _t("Handler"), lambda r: r.handler_name, lambda r: r.handler_name
+            lambda: QCoreApplication.translate("Complaints", "Handler"),
+            lambda r: r.handler_name,
+            lambda r: r.handler_name,
         ),
         Column[ComplaintRow](
-            lambda: _t("Accepted"),
+            lambda: QCoreApplication.translate("Complaints", "Accepted"),
             lambda r: local_time(r.accepted_at),
             lambda r: r.accepted_at,
         ),
         Column[ComplaintRow](
-            lambda: _t("Summary"),
+            lambda: QCoreApplication.translate("Complaints", "Summary"),
             lambda r: r.summary,
             lambda r: r.summary,
             tooltip=lambda r: r.summary,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
+        # Wide enough for "Complaints (12 overdue)" and "My exception requests" in English;
+        # never a scroll bar under the navigation (a longer label elides).
+        self.nav.setFixedWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setStyleSheet(
             "QListWidget#navigation { background: palette(base); font-size: 11pt; }"

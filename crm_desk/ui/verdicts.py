@@ -7,9 +7,17 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desk.domain.products import ProductTerms
 from crm_desk.domain.sales import ExceptionStatus, SaleState, blocking_rules
@@ -213,6 +221,18 @@ class RulesModel(RowsModel[RuleResult]):
         return super().data(index, role)
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows tall enough for their wrapped text. The measured height leaves no room for the grid
+    line QTableView takes from each cell, nor for Chinese lines (a fallback font) being taller
+    than the measure rounds to: the last line of a long basis then ends in "…". Measure at the
+    painted width and add that room."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+        painted = QStyleOptionViewItem(option)
+        painted.rect = option.rect.adjusted(0, 0, -2, 0)
+        return super().sizeHint(painted, index) + QSize(0, 6)
+
+
 class RulesView(QWidget):
     """A verdict: its badge and policy version above every rule with its outcome and basis."""
 
@@ -225,10 +245,14 @@ class RulesView(QWidget):
         self.table = configure_table(QTableView(), name)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(WrappingDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RulesModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RulesModel.COL_BASIS, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped text needs taller rows when a column narrows (the dialog resized, a splitter
+        # moved): without this the basis column ends in "…".
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

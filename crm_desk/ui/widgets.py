@@ -110,3 +110,12 @@ def configure_table(table: QTableView, name: str) -> QTableView:
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     return table
+
+
+def fit_column(table: QTableView, column: int, widest: int = 180) -> None:
+    """Size a column of long names to its contents, but no wider than ``widest``, so the
+    columns after it (a status, a deadline, a comment) stay in sight without a scroll bar;
+    the full text belongs in the tooltip. Set the column Interactive: the user may widen it.
+    Call after each refill."""
+    table.resizeColumnToContents(column)
+    table.setColumnWidth(column, min(table.columnWidth(column), widest))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -59,6 +60,7 @@ def _task_key(t: CallbackTaskDTO) -> tuple[int, Any, int]:
 
 
 class CallsModel(RowsModel[CallbackTaskDTO]):
+    COL_PRODUCT = 3
     columns = (
         Column[CallbackTaskDTO](
             lambda: QCoreApplication.translate("CallbacksPage", "State"),
@@ -286,6 +288,11 @@ class CallbacksPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.call_selected())
+        # Long product names take what is left, or give way; the dates stay in sight.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            CallsModel.COL_PRODUCT, QHeaderView.ResizeMode.Stretch
+        )
         self.detail = QLabel()
         self.detail.setObjectName("callback_detail")
         self.detail.setWordWrap(True)

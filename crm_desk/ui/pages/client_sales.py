@@ -50,7 +50,7 @@ from crm_desk.ui.verdicts import (
     status_label,
     verdict_label,
 )
-from crm_desk.ui.widgets import ERROR_STYLE, CheckedForm, configure_table
+from crm_desk.ui.widgets import ERROR_STYLE, CheckedForm, configure_table, fit_column
 
 # -- the client's timeline, in words ---------------------------------------------------------------
 SALE_KINDS = ("sale", "exception", "exception_decision", "sale_cancelled", "sale_corrected")
@@ -116,8 +116,12 @@ class ShelfModel(RowsModel[ShelfItem]):
             ),
             Column[ShelfItem](
                 lambda: QCoreApplication.translate("ClientSales", "Horizon"),
-                lambda i: QCoreApplication.translate("ClientSales", "{n} months").format(
-                    n=i.terms.horizon_months
+                lambda i: (
+                    QCoreApplication.translate("ClientSales", "{n} months").format(
+                        n=i.terms.horizon_months
+                    )
+                    if i.terms.horizon_months
+                    else QCoreApplication.translate("ClientSales", "open-ended")
                 ),
                 lambda i: i.terms.horizon_months,
                 align_right=True,
@@ -420,6 +424,7 @@ def request_columns() -> tuple[Column[ExceptionRequestDTO], ...]:
             lambda: QCoreApplication.translate("ClientSales", "Product"),
             lambda r: product_name(r.terms),
             lambda r: r.terms.code,
+            tooltip=lambda r: product_name(r.terms),
         ),
         Column[R](
             lambda: QCoreApplication.translate("ClientSales", "Amount"),
@@ -436,6 +441,7 @@ def request_columns() -> tuple[Column[ExceptionRequestDTO], ...]:
             lambda: QCoreApplication.translate("ClientSales", "Status"),
             lambda r: status_label(r.status),
             lambda r: r.status.value,
+            tooltip=lambda r: status_label(r.status),
         ),
         Column[R](
             lambda: QCoreApplication.translate("ClientSales", "Waiting"),
@@ -502,7 +508,7 @@ def outcome_text(r: ExceptionRequestDTO) -> str:
 class RequestsModel(RowsModel[ExceptionRequestDTO]):
     """Exception requests; overdue ones red, the status coloured."""
 
-    COL_STATUS, COL_WAITING = 5, 6
+    COL_PRODUCT, COL_ADVISER, COL_STATUS, COL_WAITING = 2, 4, 5, 6
 
     def __init__(self, hide_client: bool = False, parent: Any = None) -> None:
         super().__init__(parent)
@@ -594,6 +600,10 @@ class ClientSalesTab(QWidget):
         self.requests_table.horizontalHeader().setSectionResizeMode(
             self.requests.columnCount() - 1, QHeaderView.ResizeMode.Stretch
         )
+        for column in (RequestsModel.COL_PRODUCT, RequestsModel.COL_STATUS):
+            self.requests_table.horizontalHeader().setSectionResizeMode(
+                column - 1, QHeaderView.ResizeMode.Interactive
+            )
         self.requests_table.doubleClicked.connect(self.open_request)
 
         sales_box = QWidget()
@@ -602,6 +612,7 @@ class ClientSalesTab(QWidget):
         sales_layout.addLayout(top)
         sales_layout.addWidget(self.sales_table, 1)
         sales_layout.addWidget(self.sales_empty)
+        sales_layout.addStretch()
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -614,6 +625,11 @@ class ClientSalesTab(QWidget):
             QLabel(self.tr("<b>Exception requests</b> (double-click for the full verdict)"))
         )
         requests_layout.addWidget(self.requests_table, 1)
+        self.requests_empty = QLabel(self.tr("No exception requests for this client."))
+        self.requests_empty.setStyleSheet("color: palette(mid);")
+        requests_layout.addWidget(self.requests_empty)
+        requests_layout.addStretch()
+        self.detail_box = detail_box
         splitter = QSplitter(Qt.Orientation.Vertical)
         for widget in (sales_box, detail_box, requests_box):
             splitter.addWidget(widget)
@@ -638,7 +654,14 @@ class ClientSalesTab(QWidget):
         self.loaded = True
         self.sales.set_rows(sales)
         self.requests.set_rows(requests)
+        for column in (RequestsModel.COL_PRODUCT, RequestsModel.COL_STATUS):
+            fit_column(self.requests_table, column - 1)
+        # An empty table, an empty verdict under it: say so in one line instead.
         self.sales_empty.setVisible(not sales)
+        self.sales_table.setVisible(bool(sales))
+        self.detail_box.setVisible(bool(sales))
+        self.requests_empty.setVisible(not requests)
+        self.requests_table.setVisible(bool(requests))
         if sales:
             self.sales_table.selectRow(0)
         else:

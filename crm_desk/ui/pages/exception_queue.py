@@ -25,7 +25,7 @@ from crm_desk.ui.errors import error_text
 from crm_desk.ui.exception_dialog import ExceptionDialog
 from crm_desk.ui.pages.client_sales import RequestsModel
 from crm_desk.ui.table_model import ROW_ROLE, SortProxy
-from crm_desk.ui.widgets import configure_table
+from crm_desk.ui.widgets import configure_table, fit_column
 
 
 class ExceptionQueue(QWidget):
@@ -52,6 +52,11 @@ class ExceptionQueue(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch
         )
+        for column in (RequestsModel.COL_PRODUCT, RequestsModel.COL_STATUS):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
+        self.table.setColumnHidden(RequestsModel.COL_ADVISER, mine)  # always the reader
         self.table.doubleClicked.connect(lambda index: self.open_request(index))
         self.pending_only = QCheckBox(self.tr("Pending only"))
         self.pending_only.setObjectName("pending_only")
@@ -96,6 +101,8 @@ class ExceptionQueue(QWidget):
             self.summary.setText(error_text(exc))
             return
         self.model.set_rows(rows)
+        for column in (RequestsModel.COL_PRODUCT, RequestsModel.COL_STATUS):
+            fit_column(self.table, column)
         pending = [r for r in rows if r.status is ExceptionStatus.PENDING]
         overdue = [r for r in pending if r.overdue]
         if not rows:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,7 +42,7 @@ from crm_desk.ui.product_dialog import (
 )
 from crm_desk.ui.table_model import ROW_ROLE, Column, RowsModel, SortProxy
 from crm_desk.ui.tasks import TaskRunner
-from crm_desk.ui.widgets import configure_table
+from crm_desk.ui.widgets import configure_table, fit_column
 
 _STATUS_ORDER = {ProductStatus.ON_SALE: 0, ProductStatus.SUSPENDED: 1, ProductStatus.CLOSED: 2}
 
@@ -61,6 +62,7 @@ def _cooling_off(product: ProductDTO) -> str:
 
 
 class ProductsModel(RowsModel[ProductDTO]):
+    COL_NAME = 1
     columns = (
         Column[ProductDTO](
             lambda: QCoreApplication.translate("ProductsPage", "Code"),
@@ -177,6 +179,11 @@ class ProductsPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # A long name gives way (the tooltip has both names): the minimum amount, the
+        # cooling-off and the status stay in sight.
+        self.table.horizontalHeader().setSectionResizeMode(
+            ProductsModel.COL_NAME, QHeaderView.ResizeMode.Interactive
+        )
         self.table.activated.connect(self._activated)  # Enter or a double click
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -238,6 +245,7 @@ class ProductsPage(QWidget):
             show_error(self, exc)
             return
         self.model.set_rows(rows)
+        fit_column(self.table, ProductsModel.COL_NAME, 200)
         filtered = query != ProductQuery()
         if rows:
             self.stack.setCurrentWidget(self.table)

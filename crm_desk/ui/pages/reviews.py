@@ -9,12 +9,13 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QBrush, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desk.domain.aftercare import ReviewOutcome, ReviewStatus, ReviewTrigger
 from crm_desk.domain.errors import KnownError
 from crm_desk.domain.roles import Role
+from crm_desk.domain.suitability import Verdict
 from crm_desk.services.actor import Actor
 from crm_desk.services.container import Services
 from crm_desk.services.review_dto import ReviewDTO, ReviewList
@@ -33,7 +35,8 @@ from crm_desk.ui.callback_dialog import money
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box
-from crm_desk.ui.table_model import ROW_ROLE, Column, RowsModel, SortProxy
+from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
+from crm_desk.ui.verdicts import VERDICT_COLOURS
 from crm_desk.ui.widgets import CheckedForm, configure_table
 
 
@@ -86,6 +89,23 @@ def status_text(review: ReviewDTO) -> str:
 
 
 class ReviewsModel(RowsModel[ReviewDTO]):
+    COL_PRODUCT, COL_VERDICT = 3, 6
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The verdict of an open review in the shelf's colours: amber or red at a glance."""
+        if (
+            role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+            and index.isValid()
+            and index.column() == self.COL_VERDICT
+            and 0 <= index.row() < self.rowCount()
+        ):
+            review = self.row_at(index.row())
+            if review.status is not ReviewStatus.OPEN or review.verdict not in Verdict:
+                return None
+            background, text = VERDICT_COLOURS[Verdict(review.verdict)]
+            return QBrush(background if role == Qt.ItemDataRole.BackgroundRole else text)
+        return super().data(index, role)
+
     columns = (
         Column[ReviewDTO](
             lambda: QCoreApplication.translate("ReviewsPage", "Status"),
@@ -259,6 +279,11 @@ class ReviewsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.close_selected())
+        # Long product names take what is left, or give way; the adviser and outcome stay.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ReviewsModel.COL_PRODUCT, QHeaderView.ResizeMode.Stretch
+        )
         self.detail = QLabel()
         self.detail.setObjectName("review_detail")
         self.detail.setWordWrap(True)
@@ -353,7 +378,7 @@ class ReviewsPage(QWidget):
                 ),
                 sold=local_time(review.sold_at),
             ),
-            self.tr("{change}. On the current facts: {verdict}.").format(
+            self.tr("{change}. {verdict}.").format(
                 change=escape(change_text(review)), verdict=escape(verdict_text(review.verdict))
             ),
         ]
