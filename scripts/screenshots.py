@@ -62,6 +62,8 @@ def main() -> int:
     filled = open_backend(f"sqlite:///{home}/demo.sqlite3")
     credentials = seed_demo(filled.services)
     services: Services = filled.services
+    # The status bar names the database; not this run's temporary folder.
+    database = filled.description.replace(home, "~/.local/share/CRM Desk")
     OUT.mkdir(parents=True, exist_ok=True)
 
     def settle() -> None:
@@ -227,7 +229,7 @@ def main() -> int:
         shoot(first, f"first-run-{suffix}")
         first.close()
 
-        login = LoginDialog(services.auth, filled.description)
+        login = LoginDialog(services.auth, database)
         login.username.setText("chen.jie")
         login.password.setText("wrong password")
         login.submit()
@@ -235,7 +237,7 @@ def main() -> int:
         login.close()
 
         admin = services.auth.sign_in("admin", credentials["admin"][1])
-        window = MainWindow(services, admin, filled.description, SyncTaskRunner())
+        window = MainWindow(services, admin, database, SyncTaskRunner())
         window.resize(1200, 720)
         window.show_page("users")
         shoot(window, f"main-users-{suffix}")
@@ -251,7 +253,7 @@ def main() -> int:
         window.close_for_sign_out()
 
         adviser = services.auth.sign_in("li.na", credentials["li.na"][1])
-        window = MainWindow(services, adviser, filled.description, SyncTaskRunner())
+        window = MainWindow(services, adviser, database, SyncTaskRunner())
         window.resize(1200, 720)
         window.show_page("clients")
         area = window.clients_area
@@ -325,7 +327,7 @@ def main() -> int:
         window.close_for_sign_out()
 
         seller = services.auth.sign_in("chen.jie", credentials["chen.jie"][1])
-        window = MainWindow(services, seller, filled.description, SyncTaskRunner())
+        window = MainWindow(services, seller, database, SyncTaskRunner())
         window.resize(1360, 800)
         shoot_sales(window, seller, suffix)
         window.show_page("my_requests")
@@ -333,7 +335,7 @@ def main() -> int:
         window.close_for_sign_out()
 
         supervisor = services.auth.sign_in("wang.fang", credentials["wang.fang"][1])
-        window = MainWindow(services, supervisor, filled.description, SyncTaskRunner())
+        window = MainWindow(services, supervisor, database, SyncTaskRunner())
         window.resize(1360, 800)
         shoot_approvals(window, suffix)
         shoot_aftercare(window, suffix)
