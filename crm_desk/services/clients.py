@@ -911,7 +911,12 @@ class ClientService(Service):
         if not text or query.sort is not ClientSort.NAME:
             return None
         hits = self._hits(uow, actor, query, text)
-        if not hits:  # nothing searchable in the text: it finds nobody
+        if len(hits) > 1:
+            # Most texts have one reading that finds anyone (initials, or a Latin name, rarely
+            # both): a probe per reading is cheaper than merging and sorting the readings, and a
+            # single reading is read from its index already in list order.
+            hits = [hit for hit in hits if uow.session.execute(select(hit.c.i).limit(1)).first()]
+        if not hits:  # nothing searchable in the text, or no reading finds anyone
             nobody = select(Client.name_sort.label("s"), Client.id.label("i")).where(false())
             hits = [nobody.subquery()]
         found = (
