@@ -154,6 +154,9 @@ def entity_label(entity_type: str) -> str:
         "callback_case": QCoreApplication.translate("Entities", "Follow-up case"),
         "suitability_review": QCoreApplication.translate("Entities", "Suitability review"),
         "document": QCoreApplication.translate("Entities", "Document"),
+        "sale": QCoreApplication.translate("Entities", "Sale"),
+        "client_import": QCoreApplication.translate("Entities", "Client import"),
+        "client_export": QCoreApplication.translate("Entities", "Client export"),
     }
     return labels.get(entity_type, entity_type)
 
@@ -289,6 +292,29 @@ def field_label(field: str) -> str:
         "reviews_superseded": QCoreApplication.translate("Fields", "older reviews replaced"),
         "note": QCoreApplication.translate("Fields", "note"),
         "reviews": QCoreApplication.translate("Fields", "reviews"),
+        "name_initials": QCoreApplication.translate("Fields", "name initials"),
+        "name_sort": QCoreApplication.translate("Fields", "name for sorting"),
+        "interview_id": QCoreApplication.translate("Fields", "interview"),
+        "corrects_id": QCoreApplication.translate("Fields", "corrects interview"),
+        "follow_ups": QCoreApplication.translate("Fields", "follow-ups"),
+        "product_id": QCoreApplication.translate("Fields", "product"),
+        "check": QCoreApplication.translate("Fields", "key check value"),
+        "exported_to": QCoreApplication.translate("Fields", "exported to"),
+        "file": QCoreApplication.translate("Fields", "file"),
+        "format": QCoreApplication.translate("Fields", "format"),
+        "rows": QCoreApplication.translate("Fields", "rows"),
+        "mode": QCoreApplication.translate("Fields", "imported"),
+        "imported": QCoreApplication.translate("Fields", "clients imported"),
+        "skipped": QCoreApplication.translate("Fields", "rows left out"),
+        "invalid": QCoreApplication.translate("Fields", "rows with errors"),
+        "duplicates": QCoreApplication.translate("Fields", "duplicates"),
+        "created": QCoreApplication.translate("Fields", "products added"),
+        "updated": QCoreApplication.translate("Fields", "products changed"),
+        "unchanged": QCoreApplication.translate("Fields", "unchanged"),
+        "rerated": QCoreApplication.translate("Fields", "re-rated"),
+        "unmasked": QCoreApplication.translate("Fields", "personal data in full"),
+        "search": QCoreApplication.translate("Fields", "search"),
+        "vulnerable_only": QCoreApplication.translate("Fields", "vulnerable clients only"),
     }
     return labels.get(field, field)
 

@@ -562,6 +562,10 @@
 <context>
     <name>AuditColumns</name>
     <message>
+        <source>Data key</source>
+        <translation>数据密钥</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -631,6 +635,49 @@
     <message>
         <source>The chain is BROKEN at event {seq}: {reason}. Report this to compliance.</source>
         <translation>哈希链在第 {seq} 条事件处断裂：{reason}。请报告合规部门。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditValues</name>
+    <message>
+        <source>answered no to a question of the call</source>
+        <translation>回访问题回答“否”</translation>
+    </message>
+    <message>
+        <source>the product was re-rated</source>
+        <translation>产品风险等级调整</translation>
+    </message>
+    <message>
+        <source>the client&apos;s assessment came out lower</source>
+        <translation>客户风险评估等级下降</translation>
+    </message>
+    <message>
+        <source>identity confirmed</source>
+        <translation>身份已核实</translation>
+    </message>
+    <message>
+        <source>contract read</source>
+        <translation>已阅读合同</translation>
+    </message>
+    <message>
+        <source>risks understood</source>
+        <translation>了解产品风险</translation>
+    </message>
+    <message>
+        <source>knows how to complain</source>
+        <translation>知晓投诉渠道</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>the valid rows only</source>
+        <translation>仅有效行</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3383,18 @@ Nothing was overwritten. Reload to see their version (your changes are discarded
         <source>Document</source>
         <translation>文件</translation>
     </message>
+    <message>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Client import</source>
+        <translation>客户导入</translation>
+    </message>
+    <message>
+        <source>Client export</source>
+        <translation>客户导出</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -4809,6 +4868,94 @@ Please send the log file to your administrator:
     <message>
         <source>reviews</source>
         <translation>复核</translation>
+    </message>
+    <message>
+        <source>name initials</source>
+        <translation>姓名拼音首字母</translation>
+    </message>
+    <message>
+        <source>name for sorting</source>
+        <translation>排序用姓名</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>面谈记录</translation>
+    </message>
+    <message>
+        <source>corrects interview</source>
+        <translation>更正的面谈记录</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>key check value</source>
+        <translation>密钥校验值</translation>
+    </message>
+    <message>
+        <source>exported to</source>
+        <translation>导出至</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入方式</translation>
+    </message>
+    <message>
+        <source>clients imported</source>
+        <translation>导入客户数</translation>
+    </message>
+    <message>
+        <source>rows left out</source>
+        <translation>未导入行数</translation>
+    </message>
+    <message>
+        <source>rows with errors</source>
+        <translation>错误行数</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>重复行数</translation>
+    </message>
+    <message>
+        <source>products added</source>
+        <translation>新增产品数</translation>
+    </message>
+    <message>
+        <source>products changed</source>
+        <translation>修改产品数</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>re-rated</source>
+        <translation>调整风险等级</translation>
+    </message>
+    <message>
+        <source>personal data in full</source>
+        <translation>完整个人信息</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>搜索条件</translation>
+    </message>
+    <message>
+        <source>vulnerable clients only</source>
+        <translation>仅有特殊情况的客户</translation>
     </message>
     <message>
         <source>yes</source>
