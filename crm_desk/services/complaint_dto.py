@@ -158,8 +158,11 @@ class DeadlineCounts:
 
 @dataclass(frozen=True, slots=True)
 class CountRow:
-    key: str  # the category/channel value, a product's name, an adviser's name
+    key: str  # the category/channel value, a product's code, an adviser's name
     count: int
+    # A product's names, for the UI to pick the window's language ("" for other rows).
+    name_zh: str = ""
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

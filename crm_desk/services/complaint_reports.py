@@ -12,7 +12,7 @@ the product concerned.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -62,12 +62,31 @@ class RoundFact:
     outcome_accepted: bool
 
 
-def _counts(keys: Iterable[str]) -> tuple[CountRow, ...]:
-    """Largest first, then by key, so the order is stable."""
+@dataclass(frozen=True, slots=True)
+class ProductNames:
+    code: str
+    name_zh: str
+    name_en: str
+
+    def both(self) -> str:
+        """For the export, read in either language: code, Chinese and English names."""
+        return f"{self.code} {self.name_zh} / {self.name_en}"
+
+
+def _counts(
+    keys: Iterable[str], products: Mapping[str, ProductNames] | None = None
+) -> tuple[CountRow, ...]:
+    """Largest first, then by key, so the order is stable. Product rows (keyed by code) carry
+    both names."""
     counter = Counter(keys)
-    return tuple(
-        CountRow(key, n) for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
+    names = products or {}
+    rows = []
+    for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+        product = names.get(key)
+        rows.append(
+            CountRow(key, n, product.name_zh, product.name_en) if product else CountRow(key, n)
+        )
+    return tuple(rows)
 
 
 def summarise(
@@ -77,7 +96,7 @@ def summarise(
     complaints: Sequence[Any],  # rows with the complaint's columns
     rounds: list[RoundFact],
     root_causes: list[str],
-    products: dict[int, str],
+    products: dict[int, ProductNames],
     advisers: dict[int, str],
     today: date,
 ) -> ComplaintReport:
@@ -97,8 +116,13 @@ def summarise(
         by_category=_counts(c.category for c in complaints),
         by_channel=_counts(c.channel for c in complaints),
         by_product=_counts(
-            products.get(c.product_id, NONE_KEY) if c.product_id is not None else NONE_KEY
-            for c in complaints
+            [
+                products[c.product_id].code
+                if c.product_id is not None and c.product_id in products
+                else NONE_KEY
+                for c in complaints
+            ],
+            {p.code: p for p in products.values()},
         ),
         by_adviser=_counts(advisers.get(c.id, NONE_KEY) for c in complaints),
         by_root_cause=_counts(root_causes),
@@ -130,7 +154,7 @@ class ComplaintReportService(Service):
 
     def _build(
         self, uow: UnitOfWork, actor: Actor, first_day: date, last_day: date
-    ) -> tuple[ComplaintReport, list[Any], dict[int, str], dict[int, str]]:
+    ) -> tuple[ComplaintReport, list[Any], dict[int, ProductNames], dict[int, str]]:
         """Columns, not entities, and the stages through a sub-query (no list of ids: SQLite
         limits the parameters of one statement)."""
         self._check_period(first_day, last_day)
@@ -159,7 +183,9 @@ class ComplaintReportService(Service):
                     Complaint.product_id,
                     Complaint.amount_in_dispute,
                     Complaint.subject_adviser_id,
-                    Product.name_zh.label("product_name"),
+                    Product.code.label("product_code"),
+                    Product.name_zh.label("product_name_zh"),
+                    Product.name_en.label("product_name_en"),
                     Sale.adviser_id.label("seller_id"),
                 )
                 .outerjoin(Product, Product.id == Complaint.product_id)
@@ -205,7 +231,11 @@ class ComplaintReportService(Service):
                         outcome_accepted=bool(s.outcome_accepted),
                     )
                 )
-        products = {c.product_id: c.product_name for c in complaints if c.product_id is not None}
+        products = {
+            c.product_id: ProductNames(c.product_code, c.product_name_zh, c.product_name_en)
+            for c in complaints
+            if c.product_id is not None
+        }
         adviser_of = {
             c.id: c.subject_adviser_id if c.subject_adviser_id is not None else c.seller_id
             for c in complaints
@@ -271,7 +301,7 @@ class ComplaintReportService(Service):
                         local_day(c.accepted_at, zone).isoformat(),
                         name("category", c.category),
                         name("channel", c.channel),
-                        products.get(c.product_id or 0, ""),
+                        products[c.product_id].both() if c.product_id in products else "",
                         advisers.get(c.id, ""),
                         name("status", c.status),
                         c.round,
@@ -328,12 +358,15 @@ def _write_report(write: WriteRow, r: ComplaintReport, name: ValueLabel) -> None
     for title, kind, table in (
         ("类别 Category", "category", r.by_category),
         ("渠道 Channel", "channel", r.by_channel),
-        ("产品 Product", "", r.by_product),
+        ("产品 Product", "product", r.by_product),
         ("顾问 Adviser", "", r.by_adviser),
         ("根本原因 Root cause", "root_cause", r.by_root_cause),
     ):
         write([])
         write([title, "数量 Count"])
         for item in table:
-            key = name(kind, item.key) if kind else item.key
+            if kind == "product":
+                key = ProductNames(item.key, item.name_zh, item.name_en).both() if item.key else ""
+            else:
+                key = name(kind, item.key) if kind else item.key
             write([key or name("none", ""), item.count])

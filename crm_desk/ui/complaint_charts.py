@@ -38,6 +38,7 @@ from crm_desk.domain.errors import KnownError
 from crm_desk.services.actor import Actor
 from crm_desk.services.complaint_dto import ComplaintReport, CountRow
 from crm_desk.services.container import Services
+from crm_desk.ui.assessment_wizard import ui_language
 from crm_desk.ui.complaint_dialog import report_value_label
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.interview_dialog import to_date
@@ -254,6 +255,13 @@ class ComplaintReportsWidget(QWidget):
         def label(kind: str) -> Callable[[str], str]:
             return lambda key: report_value_label(kind if key else "none", key)
 
+        # A product by its name in the window's language (the code if it has none).
+        chinese = ui_language() == "zh_CN"
+        products = [
+            CountRow((row.name_zh if chinese else row.name_en) or row.key, row.count)
+            for row in r.by_product
+        ]
+
         charts = {
             "category": bar_chart(
                 self.tr("By category"), _top(r.by_category, label("category"), others), True
@@ -262,7 +270,7 @@ class ComplaintReportsWidget(QWidget):
                 self.tr("By channel"), _top(r.by_channel, label("channel"), others)
             ),
             "product": bar_chart(
-                self.tr("By product"), _top(r.by_product, label("product"), others), True
+                self.tr("By product"), _top(products, label("product"), others), True
             ),
             "adviser": bar_chart(
                 self.tr("By adviser"), _top(r.by_adviser, label("adviser"), others), True

@@ -293,6 +293,11 @@ def test_the_supervisor_extends_after_the_handler(
     boss = ComplaintDialog(services, people["supervisor"], complaint.id)
     qtbot.addWidget(boss)
     boss.show()
+    qtbot.waitExposed(boss)
+    # The history opens without a focus frame on its first cell; Tab still reaches it.
+    assert boss.focusWidget() is boss.close_button
+    assert not boss.table.currentIndex().isValid()
+    assert boss.table.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert boss.extend_button.text() == "Approve further extension…"
     further = step(qtbot, boss, boss.extend_button, ExtendDialog)
     qtbot.keyClicks(further.reason, "Awaiting the fund manager's records")
@@ -521,3 +526,37 @@ def test_an_export_that_cannot_be_written_says_so_and_records_nothing(
     assert not target.exists()
     assert services.audit.list_events(admin, limit=1)[0].seq == before
     assert page.reports.export_button.isEnabled()
+
+
+def test_the_product_chart_names_products_in_the_window_language(
+    qtbot: Any, services: Services, people: dict[str, Actor], client_id: int, uow: Any
+) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from crm_desk.ui.complaint_charts import ComplaintReportsWidget
+    from crm_desk.ui.i18n import install_language
+    from tests.complaint_support import add_product
+
+    product = add_product(uow, "F001", "稳健债券基金")
+    raw = complaint_input(
+        client_id=client_id, handler_id=people["handler"].user_id, product_id=product
+    )
+    services.complaints.register(people["adviser"], raw)
+    widget = ComplaintReportsWidget(services, people["supervisor"], today=date(2026, 11, 30))
+    qtbot.addWidget(widget)
+    report = services.complaint_reports.report(
+        people["supervisor"], date(2026, 11, 1), date(2026, 11, 30)
+    )
+
+    def product_labels() -> list[str]:
+        widget.show_report(report)
+        axis = next(
+            a
+            for a in widget.charts["product"].axes()
+            if isinstance(a, QBarCategoryAxis)  # the products, not the counts
+        )
+        return list(axis.categories())
+
+    assert product_labels() == ["Fund F001"]
+    install_language("zh_CN")
+    assert product_labels() == ["稳健债券基金"]

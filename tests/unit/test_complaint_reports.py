@@ -66,8 +66,8 @@ def generate(
 ) -> list[Made]:
     rng = random.Random(20260301)
     products = {
-        add_product(uow, "F001", "稳健债券基金"): "稳健债券基金",  # type: ignore[arg-type]
-        add_product(uow, "F002", "成长混合基金"): "成长混合基金",  # type: ignore[arg-type]
+        add_product(uow, "F001", "稳健债券基金"): "F001",  # type: ignore[arg-type]
+        add_product(uow, "F002", "成长混合基金"): "F002",  # type: ignore[arg-type]
     }
     client = services.clients.create_client(people["adviser"], numbered_client(5))
     handler = people["handler"]
@@ -138,6 +138,9 @@ def test_report_matches_independent_figures(
     assert {c.key: c.count for c in report.by_category} == Counter(m.category for m in made)
     assert {c.key: c.count for c in report.by_channel} == Counter(m.channel for m in made)
     assert {c.key: c.count for c in report.by_product} == Counter(m.product for m in made)
+    # Products by code, with both names for the chart to pick the window's language.
+    names = {c.key: (c.name_zh, c.name_en) for c in report.by_product if c.key}
+    assert names == {"F001": ("稳健债券基金", "Fund F001"), "F002": ("成长混合基金", "Fund F002")}
     assert {c.key: c.count for c in report.by_adviser} == Counter(m.adviser for m in made)
     assert report.answered_rounds == len(rounds)
     assert report.median_days == pytest.approx(statistics.median(days))
@@ -243,6 +246,12 @@ def test_export_writes_the_figures_and_one_line_per_complaint(
     assert [(r[0], int(r[1])) for r in table] == [
         (f"<{c.key}>", c.count) for c in report.by_category
     ]
+    # Products read in either language: code, Chinese and English names.
+    start = rows.index(["产品 Product", "数量 Count"]) + 1
+    products = {r[0] for r in rows[start : rows.index([], start)] if r and r[0]}
+    assert products <= {"F001 稳健债券基金 / Fund F001", "F002 成长混合基金 / Fund F002", "<>"}
+    assert "F001 稳健债券基金 / Fund F001" in products
+    assert {line[4] for line in lines} <= {"", *products}
     event = services.audit.list_events(admin, limit=1)[0]
     assert event.action == "complaints.report_exported"
     assert event.changes["rows"][1] == 12
