@@ -16,6 +16,7 @@ from sqlalchemy import (
     Select,
     Subquery,
     and_,
+    exists,
     false,
     func,
     or_,
@@ -913,9 +914,10 @@ class ClientService(Service):
         hits = self._hits(uow, actor, query, text)
         if len(hits) > 1:
             # Most texts have one reading that finds anyone (initials, or a Latin name, rarely
-            # both): a probe per reading is cheaper than merging and sorting the readings, and a
-            # single reading is read from its index already in list order.
-            hits = [hit for hit in hits if uow.session.execute(select(hit.c.i).limit(1)).first()]
+            # both): one probe of them all is cheaper than merging and sorting the readings, and
+            # a single reading is read from its index already in list order.
+            some = uow.session.execute(select(*(exists(hit.select()) for hit in hits))).one()
+            hits = [hit for hit, found_any in zip(hits, some, strict=True) if found_any]
         if not hits:  # nothing searchable in the text, or no reading finds anyone
             nobody = select(Client.name_sort.label("s"), Client.id.label("i")).where(false())
             hits = [nobody.subquery()]
