@@ -2,7 +2,7 @@
 PostgreSQL, through the service layer with the visibility rules applied, beside the naive way.
 
     .venv/bin/python bench/clients.py [--clients 1000000] [--queries 200]
-        [--pg postgresql+psycopg://postgres@127.0.0.1:55433/postgres] [--sqlite-only | --pg-only]
+        [--pg postgresql+psycopg://USER@HOST:PORT/DBNAME] [--sqlite-only | --pg-only]
         [--keep] [--naive-queries 50] [--no-analyze] [--explain] [--seed 2026]
 
 1M clients take about 5 minutes to generate on each database and 3-4 minutes to measure (2 cores).

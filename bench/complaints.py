@@ -2,7 +2,7 @@
 branch (90% answered, with their stage rows), then the operations the screens call, best of 3.
 
     .venv/bin/python bench/complaints.py [--complaints 20000]
-        [--pg postgresql+psycopg://postgres@127.0.0.1:55433/postgres]
+        [--pg postgresql+psycopg://USER@HOST:PORT/DBNAME]
 
 SQLite in a temporary folder; with --pg also a fresh database crm_bench_complaints_<pid> on that
 server, dropped at the end. The rows are inserted with the app's models (the services would take
