@@ -7,6 +7,7 @@ print dialog or the painter still use it crashes the preview.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -100,6 +101,10 @@ def paint_pages(pdf: LoadedPdf, painter: QPainter, printer: QPrinter, first: boo
             on_white.end()
             target = QRectF(left, top + y * scale, size.width() * scale, height * scale)
             painter.drawImage(target, sheet)
+            # Hand the interpreter lock over between bands: Qt's calls above keep it, and a
+            # waiting UI thread would otherwise get it only when a switch interval happens to
+            # fall between two of them (a batch on another thread: gaps of 50-280 ms).
+            time.sleep(0)
     return not first
 
 
