@@ -52,12 +52,11 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box, to_utc
 from crm_desk.ui.table_model import Column, Index, RowsModel
-from crm_desk.ui.widgets import CheckedForm, configure_table
+from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
 
-# (background, text), as on the follow-ups page: red overdue, amber due soon.
 DEADLINE_COLORS: dict[DeadlineState, tuple[QColor, QColor]] = {
-    DeadlineState.OVERDUE: (QColor("#fde7e9"), QColor("#8c1d18")),
-    DeadlineState.DUE_SOON: (QColor("#fff4ce"), QColor("#6b4e00")),
+    DeadlineState.OVERDUE: OVERDUE,
+    DeadlineState.DUE_SOON: AMBER,
 }
 
 

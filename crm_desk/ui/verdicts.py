@@ -25,14 +25,7 @@ from crm_desk.domain.suitability import Evaluation, Outcome, Rule, RuleResult, V
 from crm_desk.ui.assessment_wizard import ui_language
 from crm_desk.ui.labels import label
 from crm_desk.ui.table_model import Column, Index, RowsModel
-from crm_desk.ui.widgets import configure_table
-
-# (background, text): light enough to read, with a darker text of the same hue.
-GREEN = (QColor("#e6f4ea"), QColor("#1e6b34"))
-AMBER = (QColor("#fff4ce"), QColor("#6b4e00"))
-RED = (QColor("#fde7e9"), QColor("#b3261e"))
-GREY = (QColor("#eeeeee"), QColor("#555555"))
-BLUE = (QColor("#e8f0fe"), QColor("#174ea6"))
+from crm_desk.ui.widgets import AMBER, BLUE, GREEN, GREY, RED, configure_table
 
 VERDICT_COLOURS = {Verdict.SUITABLE: GREEN, Verdict.NEEDS_EXCEPTION: AMBER, Verdict.PROHIBITED: RED}
 OUTCOME_COLOURS = {

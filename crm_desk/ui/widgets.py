@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,6 +19,15 @@ from PySide6.QtWidgets import (
 
 from crm_desk.domain.errors import KnownError, Problem, ValidationError
 from crm_desk.ui.errors import problem_text, show_error
+
+# The app's highlight colours, (background, text): light enough to read black text on, with a
+# darker text of the same hue. Rows that are late, due soon, refused or fine look alike everywhere.
+GREEN = (QColor("#e6f4ea"), QColor("#1e6b34"))
+AMBER = (QColor("#fff4ce"), QColor("#6b4e00"))  # due soon, needs an exception, expiring
+RED = (QColor("#fde7e9"), QColor("#b3261e"))  # refused, expired
+OVERDUE = (QColor("#fde7e9"), QColor("#8c1d18"))  # past its deadline
+GREY = (QColor("#eeeeee"), QColor("#555555"))
+BLUE = (QColor("#e8f0fe"), QColor("#174ea6"))
 
 T = TypeVar("T")
 

@@ -45,11 +45,11 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box
 from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
-from crm_desk.ui.widgets import CheckedForm, configure_table
+from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
 
 STATE_COLORS: dict[CallState, tuple[QColor, QColor]] = {
-    CallState.OVERDUE: (QColor("#fde7e9"), QColor("#8c1d18")),
-    CallState.DUE: (QColor("#fff4ce"), QColor("#6b4e00")),
+    CallState.OVERDUE: OVERDUE,
+    CallState.DUE: AMBER,
 }
 MUTED = QColor("#6d6d6d")
 

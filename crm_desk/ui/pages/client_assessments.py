@@ -38,11 +38,9 @@ from crm_desk.ui.assessment_wizard import AssessmentWizard, level_text, ui_langu
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.table_model import Column, Index, RowsModel
-from crm_desk.ui.widgets import configure_table
+from crm_desk.ui.widgets import AMBER, RED, configure_table
 
 # (background, text) as on the follow-up board: amber for soon, red for too late.
-AMBER = (QColor("#fff4ce"), QColor("#6b4e00"))
-RED = (QColor("#fde7e9"), QColor("#b3261e"))
 CHANGED = QColor("#fff4ce")
 STATUS_STYLE = "padding: 6px; border-radius: 4px; background: {background}; color: {text};"
 

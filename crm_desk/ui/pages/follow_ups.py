@@ -41,12 +41,11 @@ from crm_desk.ui.interview_dialog import (
     translated,
 )
 from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
-from crm_desk.ui.widgets import CheckedForm, configure_table
+from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
 
-# (background, text): light enough to read black text on, with a darker text of the same hue.
 STATE_COLORS: dict[DueState, tuple[QColor, QColor]] = {
-    DueState.OVERDUE: (QColor("#fde7e9"), QColor("#8c1d18")),
-    DueState.DUE_TODAY: (QColor("#fff4ce"), QColor("#6b4e00")),
+    DueState.OVERDUE: OVERDUE,
+    DueState.DUE_TODAY: AMBER,
 }
 
 
