@@ -812,7 +812,7 @@ class ClientService(Service):
 
     # -- the list ------------------------------------------------------------------------------
     def _filtered(
-        self, uow: UnitOfWork, actor: Actor, query: ClientQuery, *, with_text: bool = True
+        self, uow: UnitOfWork, actor: Actor, query: ClientQuery
     ) -> list[ColumnElement[bool]]:
         """The WHERE conditions of the list. An actor who sees everything adds none: SQLite then
         counts from the b-tree instead of testing "1 = 1" row by row."""
@@ -822,7 +822,7 @@ class ClientService(Service):
             conditions.append(Client.adviser_id == query.adviser_id)
         conditions += self._client_filters(uow, query)
         text = query.text.strip()
-        if text and with_text:
+        if text:
             ids = [select(hit.c.i) for hit in self._hits(uow, actor, query, text)]
             conditions.append(Client.id.in_(union(*ids)) if ids else false())
         return conditions
