@@ -3,6 +3,8 @@ the idle lock and signing out — driven by signals, so no nested event loops.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -14,8 +16,10 @@ from crm_desk.ui.first_run import FirstRunDialog
 from crm_desk.ui.i18n import SETTING_KEY, install_language
 from crm_desk.ui.idle_lock import IdleMonitor
 from crm_desk.ui.login import LoginDialog
-from crm_desk.ui.main_window import MainWindow
 from crm_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from crm_desk.ui.main_window import MainWindow
 
 
 class DeskSession(QObject):
@@ -89,6 +93,10 @@ class DeskSession(QObject):
         self._open_main(actor)
 
     def _open_main(self, actor: Actor) -> None:
+        # Imported once signed in: its pages are the bulk of the UI code, and the sign-in window
+        # should not wait for them.
+        from crm_desk.ui.main_window import MainWindow
+
         self.dialog = None
         window = MainWindow(self.services, actor, self.database, self.runner)
         window.sign_out_requested.connect(self.sign_out)
