@@ -18,10 +18,11 @@ on that server, dropped at the end):
    to prove it), and what index_name() writes: on SQLite the character index rows (and the rows
    of client_name_pairs when the app has that table). Then ANALYZE (PostgreSQL: VACUUM ANALYZE,
    what autovacuum does after a bulk load), unless --no-analyze.
-2. Measures through ClientService as the UI calls it: a search is count_clients + the first
-   page of 100 rows; first page as compliance (all N), a supervisor (one branch) and an adviser,
-   also through ClientListModel (set_query + row_at(0)); the deep jumps via the model (anchors
-   once, then row_at(N/2) and row_at(N-50) with the page cache emptied before each); the real
+2. Measures through ClientService as the UI calls it: a search is ClientService.search (the
+   count and the first page of 100 rows in one operation); first page as compliance (all N),
+   a supervisor (one branch) and an adviser, also through ClientListModel (set_query +
+   row_at(0)); the deep jumps via the model (anchors once, then row_at(N/2) and row_at(N-50)
+   with the page cache emptied before each); the real
    ClientListPage widget in a separate process (bench/_client_app_probe.py): first paint of the
    list, peak and current resident memory after scrolling to the middle and the end. Each search
    kind is 200 queries drawn from existing clients; --explain prints the plan of the slowest.
@@ -365,8 +366,8 @@ class Bench:
     # the UI's search: count, then the first page
     def search(self, actor: Actor, query: ClientQuery) -> tuple[float, int]:
         started = time.perf_counter()
-        count = self.clients.count_clients(actor, query)
-        rows = self.clients.client_page(actor, query, limit=100)
+        found = self.clients.search(actor, query, limit=100)
+        count, rows = found.count, found.rows
         elapsed = time.perf_counter() - started
         if len(rows) != min(count, 100):
             self.report.failures.append(f"{query.text!r}: {count} counted, {len(rows)} rows")
@@ -440,7 +441,7 @@ class Bench:
         clients = self.clients
         return ClientListModel(
             ClientSource(
-                count=lambda q: clients.count_clients(actor, q),
+                search=lambda q, **kw: clients.search(actor, q, **kw),
                 page=lambda q, **kw: clients.client_page(actor, q, **kw),
                 anchors=lambda q: clients.anchors(actor, q),
             ),
@@ -690,7 +691,7 @@ def render(report: Report, dialect: str, n: int) -> str:
         out.append(f"{row.kind:<44} {values} {naive} {ratio}  {hits}  {verdict}")
         if row.note and row.note != "info":
             out.append(f"{'':<46}({row.note})")
-    out.append("   (times in ms; a search = count_clients + client_page of 100 rows; "
+    out.append("   (times in ms; a search = ClientService.search: count + first page of 100 rows; "
                "ratio = naive p50 / ours p50)")
     out.append("   targets: " + ("all PASS" if not failed_all else f"{len(failed_all)} FAIL"))
     out += [f"   FAIL {p}" for p in failed_all]

@@ -71,6 +71,14 @@ class ClientRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientSearch:
+    """A search as the list shows it first: how many clients it finds, and the first page."""
+
+    count: int
+    rows: list[ClientRow]
+
+
+@dataclass(frozen=True, slots=True)
 class VulnerabilityDTO:
     id: int
     kind: Vulnerability

@@ -76,6 +76,7 @@ from crm_desk.services.client_dto import (
     ClientDetail,
     ClientQuery,
     ClientRow,
+    ClientSearch,
     ClientSort,
     ProfessionalApplicationDTO,
     SimilarClient,
@@ -941,17 +942,19 @@ class ClientService(Service):
         return value
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
-    def count_clients(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> int:
+    def search(
+        self, uow: UnitOfWork, actor: Actor, query: ClientQuery, *, limit: int = 100
+    ) -> ClientSearch:
+        """The count and the first page in one transaction: what the list needs as the user
+        types (on a server, one operation's round trips instead of two)."""
         searched = self._found(uow, actor, query)
-        if searched is None:
-            statement = select(func.count()).select_from(Client)
-            statement = statement.where(*self._filtered(uow, actor, query))
-        else:
-            found, filters = searched
-            statement = select(func.count()).select_from(found)
-            if filters:  # only then read the clients themselves
-                statement = statement.join(Client, Client.id == found.c.i).where(*filters)
-        return int(uow.session.execute(statement).scalar_one())
+        count = self._count(uow, actor, query, searched)
+        rows = self._page(uow, actor, query, searched, limit=limit) if count else []
+        return ClientSearch(count, rows)
+
+    @operation(Permission.CLIENTS_VIEW, read_only=True)
+    def count_clients(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> int:
+        return self._count(uow, actor, query, self._found(uow, actor, query))
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
     def client_page(
@@ -973,10 +976,43 @@ class ClientService(Service):
         """
         if not 0 <= skip <= ANCHOR_EVERY:
             raise ValueError("skip is bounded by the anchor spacing")
+        searched = self._found(uow, actor, query)
+        return self._page(
+            uow, actor, query, searched, after=after, skip=skip, limit=limit, from_end=from_end
+        )
+
+    def _count(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        query: ClientQuery,
+        searched: tuple[Subquery, list[ColumnElement[bool]]] | None,
+    ) -> int:
+        if searched is None:
+            statement = select(func.count()).select_from(Client)
+            statement = statement.where(*self._filtered(uow, actor, query))
+        else:
+            found, filters = searched
+            statement = select(func.count()).select_from(found)
+            if filters:  # only then read the clients themselves
+                statement = statement.join(Client, Client.id == found.c.i).where(*filters)
+        return int(uow.session.execute(statement).scalar_one())
+
+    def _page(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        query: ClientQuery,
+        searched: tuple[Subquery, list[ColumnElement[bool]]] | None,
+        *,
+        after: SortKey | None = None,
+        skip: int = 0,
+        limit: int = 100,
+        from_end: bool = False,
+    ) -> list[ClientRow]:
         forward = not query.descending
         if from_end:
             forward = not forward
-        searched = self._found(uow, actor, query)
         if searched is None:
             sort_value, sort_id = self._sort_columns(query)
             statement = select(*_ROW_COLUMNS).where(*self._filtered(uow, actor, query))
@@ -995,15 +1031,21 @@ class ClientService(Service):
                 .join(Client, Client.id == found.c.i)
                 .where(*filters)
             )
-        statement = self._keyset(
+        page = self._keyset(
             statement, query, after, forward, skip, limit, columns=(sort_value, sort_id)
+        ).subquery()
+        # The adviser's name joined to the page after its LIMIT: joined before it, PostgreSQL
+        # planned a nested loop over users for every hit (2,371 rows, 35 ms).
+        sorted_by = (
+            page.c.birth_date if query.sort is ClientSort.BIRTH_DATE else page.c.name_sort,
+            page.c.id,
         )
-        found_rows = uow.session.execute(statement).all()
-        # Adviser names for this page only: a join planned before the LIMIT can cost more than
-        # the page (PostgreSQL chose a nested loop over users for 2,371 rows, 35 ms).
-        names = user_names(uow, {r.adviser_id for r in found_rows})
-        cipher, today = self._cipher(), local_today(uow)  # once per page, not per row
-        rows = [self._row(cipher, today, query, r, names) for r in found_rows]
+        found_rows = uow.session.execute(
+            select(page, User.full_name)
+            .outerjoin(User, User.id == page.c.adviser_id)
+            .order_by(*(c.asc() if forward else c.desc() for c in sorted_by))
+        ).all()
+        rows = self._rows(uow, query, found_rows)
         return rows[::-1] if from_end else rows
 
     def _keyset(
@@ -1052,33 +1094,56 @@ class ClientService(Service):
         )
         return [SortKey(_key_text(v), i) for v, i in rows]
 
-    def _row(
-        self, cipher: FieldCipher, today: date, query: ClientQuery, r: Any, names: dict[int, str]
-    ) -> ClientRow:
-        value = r.birth_date if query.sort is ClientSort.BIRTH_DATE else r.name_sort
-        return ClientRow(
-            id=r.id,
-            name=r.name,
-            id_type=IdType(r.id_type),
-            id_number_masked=mask_text(cipher.decrypt("id_number", r.id_number_enc)),
-            phone_masked=mask_phone(cipher.decrypt("phone", r.phone_enc)),
-            birth_date=r.birth_date,
-            age=age_on(r.birth_date, today),
-            gender=Gender(r.gender) if r.gender else None,
-            adviser_id=r.adviser_id,
-            adviser_name=names.get(r.adviser_id, "?"),
-            investor_type=InvestorType(r.investor_type),
-            vulnerable=bool(r.flagged_vulnerable)
-            or is_elderly(r.birth_date, today, self.elderly_age),
-            key=SortKey(_key_text(value), r.id),
-            risk_level=r.risk_level,
-            assessment_valid_until=r.assessment_valid_until,
-            assessment_state=(
-                expiry_state(r.assessment_valid_until, today, EXPIRY_WARNING_DAYS).value
-                if r.assessment_valid_until
-                else None
-            ),
-        )
+    def _rows(self, uow: UnitOfWork, query: ClientQuery, found: Sequence[Any]) -> list[ClientRow]:
+        """The list's rows from the page's columns (_ROW_COLUMNS + the adviser's name): the
+        identity number and phone decrypted only to be masked. Everything that depends on the day
+        is worked out once per page; the columns are unpacked by position (a deep jump of 100
+        rows spent more time here than in the database)."""
+        decrypt, today = self._cipher().decrypt, local_today(uow)
+        elderly_age, by_birth = self.elderly_age, query.sort is ClientSort.BIRTH_DATE
+        rows = []
+        for (
+            client_id,
+            name,
+            id_type,
+            id_number_enc,
+            phone_enc,
+            birth_date,
+            gender,
+            adviser_id,
+            investor_type,
+            flagged,
+            name_sort,
+            risk_level,
+            valid_until,
+            adviser_name,
+        ) in found:
+            age = age_on(birth_date, today)
+            rows.append(
+                ClientRow(
+                    id=client_id,
+                    name=name,
+                    id_type=IdType(id_type),
+                    id_number_masked=mask_text(decrypt("id_number", id_number_enc)),
+                    phone_masked=mask_phone(decrypt("phone", phone_enc)),
+                    birth_date=birth_date,
+                    age=age,
+                    gender=Gender(gender) if gender else None,
+                    adviser_id=adviser_id,
+                    adviser_name=adviser_name or "?",
+                    investor_type=InvestorType(investor_type),
+                    vulnerable=bool(flagged) or age >= elderly_age,
+                    key=SortKey(birth_date.isoformat() if by_birth else name_sort, client_id),
+                    risk_level=risk_level,
+                    assessment_valid_until=valid_until,
+                    assessment_state=(
+                        expiry_state(valid_until, today, EXPIRY_WARNING_DAYS).value
+                        if valid_until
+                        else None
+                    ),
+                )
+            )
+        return rows
 
     @operation(Permission.CLIENTS_VIEW, read_only=True)
     def advisers(self, uow: UnitOfWork, actor: Actor) -> list[tuple[int, str]]:

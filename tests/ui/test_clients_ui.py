@@ -29,7 +29,7 @@ def add_clients(services, actor, count: int, start: int = 0) -> None:
 def model_for(services, actor, every: int) -> ClientListModel:
     clients = services.clients
     source = ClientSource(
-        count=lambda q: clients.count_clients(actor, q),
+        search=lambda q, **kw: clients.search(actor, q, **kw),
         page=lambda q, **kw: clients.client_page(actor, q, **kw),
         anchors=lambda q: clients.anchors(actor, q),
     )
@@ -45,11 +45,12 @@ def test_the_list_model_knows_the_count_and_loads_only_what_is_shown(
     add_clients(services, adviser, 450)
     model = model_for(services, adviser, every=64)
     model.PAGE = 50
-    model.set_query(ClientQuery())
-    assert model.rowCount() == 450 and model.page_loads == 0
+    model.set_query(ClientQuery())  # the count and the first page in one search
+    assert model.rowCount() == 450 and model.cached_pages() == 1
     everything = services.clients.client_page(adviser, ClientQuery(), limit=1000)
 
-    assert model.row_at(0) == everything[0] and model.page_loads == 1
+    assert model.row_at(49) == everything[49] and model.page_loads == 0
+    assert model.row_at(50) == everything[50] and model.page_loads == 1
     assert model.row_at(449) == everything[449]  # the end: read backwards, no walk
     assert model.page_loads == 2
     assert model.row_at(260) is None  # a deep jump waits for the anchors ...

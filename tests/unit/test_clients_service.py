@@ -26,7 +26,13 @@ from crm_desk.domain.identity import IdType
 from crm_desk.domain.names import sort_key
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
-from crm_desk.services.client_dto import ClientDetail, ClientQuery, ClientRow, ClientSort
+from crm_desk.services.client_dto import (
+    ClientDetail,
+    ClientQuery,
+    ClientRow,
+    ClientSearch,
+    ClientSort,
+)
 from crm_desk.services.container import Services
 from crm_desk.services.dto import AuditEventDTO
 from tests.clients_support import client_input, mobile, numbered_client, prc_id
@@ -76,10 +82,11 @@ def names(rows: list[ClientRow]) -> set[str]:
 
 
 def found(services: Services, actor: Actor, text: str) -> set[str]:
-    """Names a search finds; the count agrees with the rows."""
+    """Names a search finds; the count agrees with the rows, the one-operation search with both."""
     query = ClientQuery(text=text)
     rows = services.clients.client_page(actor, query, limit=100)
     assert services.clients.count_clients(actor, query) == len(rows), text
+    assert services.clients.search(actor, query, limit=100) == ClientSearch(len(rows), rows)
     return names(rows)
 
 
@@ -780,9 +787,7 @@ def test_two_character_search_follows_renames_reassignments_and_filters(
     assert names(services.clients.client_page(team.adviser, by_birth)) == {"明月光", "李月光"}
     # Pages of a two-character search come in list order, in either direction.
     forward = services.clients.client_page(team.adviser, ClientQuery(text="月光"))
-    backward = services.clients.client_page(
-        team.adviser, ClientQuery(text="月光", descending=True)
-    )
+    backward = services.clients.client_page(team.adviser, ClientQuery(text="月光", descending=True))
     assert [r.key for r in forward] == sorted(r.key for r in forward)
     assert [r.id for r in backward] == [r.id for r in forward][::-1]
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-import crm_desk.services.container  # noqa: F401  (every service registers its operations)
+import crm_desk.services.areas  # noqa: F401  (every service registers its operations)
 from crm_desk.domain.aftercare import CHECKLIST_IDS, CallInput
 from crm_desk.domain.errors import AccountDisabled, PermissionDenied
 from crm_desk.domain.interviews import FollowUpInput, InterviewInput
@@ -614,6 +614,9 @@ CASES: dict[str, Case] = {
     ),
     "ClientService.count_clients": Case(
         lambda s, a, c: s.clients.count_clients(a, ClientQuery()), None, with_client
+    ),
+    "ClientService.search": Case(
+        lambda s, a, c: s.clients.search(a, ClientQuery(text="客户")), None, with_client
     ),
     "ClientService.client_page": Case(
         lambda s, a, c: s.clients.client_page(a, ClientQuery(text="客户")), None, with_client

@@ -25,7 +25,14 @@ from PySide6.QtGui import QColor
 
 from crm_desk.domain.clients import InvestorType
 from crm_desk.domain.errors import KnownError
-from crm_desk.services.client_dto import ANCHOR_EVERY, ClientQuery, ClientRow, ClientSort, SortKey
+from crm_desk.services.client_dto import (
+    ANCHOR_EVERY,
+    ClientQuery,
+    ClientRow,
+    ClientSearch,
+    ClientSort,
+    SortKey,
+)
 from crm_desk.ui.table_model import ROW_ROLE, SORT_ROLE
 from crm_desk.ui.tasks import TaskRunner
 
@@ -36,7 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 class ClientSource:
     """The service calls the model needs, already bound to the signed-in user."""
 
-    count: Callable[[ClientQuery], int]
+    search: Callable[..., ClientSearch]  # (query, *, limit): the count and the first page
     page: Callable[..., list[ClientRow]]  # (query, *, after, skip, limit, from_end)
     anchors: Callable[[ClientQuery], list[SortKey]]
 
@@ -88,8 +95,11 @@ class ClientListModel(QAbstractTableModel):
     def query(self) -> ClientQuery:
         return self._query
 
-    def set_query(self, query: ClientQuery, count: int | None = None) -> None:
-        """Show another query; ``count`` may come from a worker that counted already."""
+    def set_query(
+        self, query: ClientQuery, found: ClientSearch | None = None, *, count: int | None = None
+    ) -> None:
+        """Show another query. ``found`` may come from a worker that searched already; with only
+        a ``count`` (a new order of the same rows) the first page loads when it is shown."""
         self.beginResetModel()
         self._generation += 1
         self._query = query
@@ -97,7 +107,11 @@ class ClientListModel(QAbstractTableModel):
         self._anchors = None
         self._anchors_wanted = False
         try:
-            self._count = self._source.count(query) if count is None else count
+            if found is None and count is None:
+                found = self._source.search(query, limit=self.PAGE)
+            self._count = found.count if found is not None else count or 0
+            if found is not None and found.rows:
+                self._remember(0, found.rows)
         except KnownError as exc:
             self._count = 0
             self.failed.emit(exc)

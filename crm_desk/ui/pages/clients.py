@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from crm_desk.domain.errors import KnownError, NotFound
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
-from crm_desk.services.client_dto import ClientDetail, ClientQuery, ClientRow
+from crm_desk.services.client_dto import ClientDetail, ClientQuery, ClientRow, ClientSearch
 from crm_desk.services.client_export import ExportCancelled
 from crm_desk.services.container import Services
 from crm_desk.services.permissions import Permission, allowed
@@ -69,7 +69,7 @@ class ClientListPage(QWidget):
         clients = services.clients
         self.model = ClientListModel(
             ClientSource(
-                count=lambda q: clients.count_clients(actor, q),
+                search=lambda q, **kw: clients.search(actor, q, **kw),
                 page=lambda q, **kw: clients.client_page(actor, q, **kw),
                 anchors=lambda q: clients.anchors(actor, q),
             ),
@@ -183,16 +183,17 @@ class ClientListPage(QWidget):
         self._timer.start()  # wait for a pause in the typing
 
     def _search_now(self) -> None:
-        """Count off the UI thread, then show the first page; a newer search wins."""
+        """Count and read the first page off the UI thread, then show them; a newer search
+        wins."""
         self._timer.stop()
         query = self.current_query()
         self._pending += 1
         ticket = self._pending
 
-        def counted(count: int) -> None:
+        def found(result: ClientSearch) -> None:
             if ticket != self._pending:
                 return
-            self.model.set_query(query, count)
+            self.model.set_query(query, result)
             self.model.prepare_anchors()
             self._show_count()
 
@@ -202,8 +203,8 @@ class ClientListPage(QWidget):
             else:
                 raise exc
 
-        clients, actor = self._services.clients, self._actor
-        self._runner.run(lambda: clients.count_clients(actor, query), counted, failed)
+        clients, actor, limit = self._services.clients, self._actor, self.model.PAGE
+        self._runner.run(lambda: clients.search(actor, query, limit=limit), found, failed)
 
     def refresh(self) -> None:
         self._search_now()
