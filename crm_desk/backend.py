@@ -13,7 +13,6 @@ from crm_desk.config import Paths, Settings, default_paths, load_settings
 from crm_desk.db.engine import describe, make_engine
 from crm_desk.db.errors import translated_errors
 from crm_desk.db.uow import uow_factory
-from crm_desk.domain.documents import DocumentFacts
 from crm_desk.domain.policy import Policy, load_policy
 from crm_desk.services.container import Services
 
@@ -52,14 +51,6 @@ def open_backend(database: str | None = None, *, migrate: bool = True) -> Backen
             engine.dispose()
             raise
     services = Services.build(uow_factory(engine), policy, key_dir=settings.paths.config_dir)
-    services.documents.renderer = _render_document
     with translated_errors():
         services.keys.open()
     return Backend(settings, policy, engine, services)
-
-
-def _render_document(facts: DocumentFacts) -> bytes:
-    """reportlab is loaded at the first document, not at start-up."""
-    from crm_desk.reports.render import render
-
-    return render(facts)

@@ -1,52 +1,55 @@
-"""All services, built once at the composition root from the same unit-of-work factory."""
+"""All services, built from the same unit-of-work factory at the composition root.
+
+Sign-in needs only the policy, the data key and the accounts: those are built at once. The areas'
+services (and with them the models, DTOs and rules of every area, a sizeable part of start-up)
+are built together at the first use of any of them, which is after sign-in in the app.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crm_desk.db.uow import UnitOfWorkFactory
 from crm_desk.domain.policy import Policy
-from crm_desk.services.assessments import AssessmentService
-from crm_desk.services.audit import AuditService
 from crm_desk.services.auth import AuthService
-from crm_desk.services.callbacks import CallbackService
-from crm_desk.services.client_export import ClientExportService
-from crm_desk.services.client_import import ClientImportService
-from crm_desk.services.clients import ClientService
-from crm_desk.services.complaint_reports import ComplaintReportService
-from crm_desk.services.complaints import ComplaintService
-from crm_desk.services.documents import DocumentService
-from crm_desk.services.interviews import InterviewService
 from crm_desk.services.keys import KeyService
 from crm_desk.services.passwords import PasswordHasher
-from crm_desk.services.products import ProductService
-from crm_desk.services.products_io import CatalogueService
-from crm_desk.services.reviews import ReviewService
-from crm_desk.services.sales import SaleService
-from crm_desk.services.users import UserService
+
+if TYPE_CHECKING:
+    from crm_desk.services.areas import Areas
+    from crm_desk.services.assessments import AssessmentService
+    from crm_desk.services.audit import AuditService
+    from crm_desk.services.callbacks import CallbackService
+    from crm_desk.services.client_export import ClientExportService
+    from crm_desk.services.client_import import ClientImportService
+    from crm_desk.services.clients import ClientService
+    from crm_desk.services.complaint_reports import ComplaintReportService
+    from crm_desk.services.complaints import ComplaintService
+    from crm_desk.services.documents import DocumentService
+    from crm_desk.services.interviews import InterviewService
+    from crm_desk.services.products import ProductService
+    from crm_desk.services.products_io import CatalogueService
+    from crm_desk.services.reviews import ReviewService
+    from crm_desk.services.sales import SaleService
+    from crm_desk.services.users import UserService
 
 
-@dataclass(frozen=True, slots=True)
 class Services:
-    auth: AuthService
-    users: UserService
-    audit: AuditService
-    clients: ClientService
-    interviews: InterviewService
-    keys: KeyService
-    client_import: ClientImportService
-    client_export: ClientExportService
-    assessments: AssessmentService
-    sales: SaleService
-    policy: Policy
-    products: ProductService
-    catalogue: CatalogueService  # the products' import and export
-    complaints: ComplaintService
-    complaint_reports: ComplaintReportService
-    callbacks: CallbackService  # follow-up calls (回访) and their cases
-    reviews: ReviewService  # ongoing suitability
-    documents: DocumentService  # disclosure documents: archive, reprint, verify
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        policy: Policy,
+        hasher: PasswordHasher,
+        keys: KeyService,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._hasher = hasher
+        self.policy = policy
+        self.keys = keys
+        self.auth = AuthService(uow_factory, policy, hasher)
+        self.auth.keys = keys
 
     @classmethod
     def build(
@@ -60,56 +63,74 @@ class Services:
         """Call ``keys.open()`` once the schema is current: until the workstation's data key is
         known and matches the database, sign-in and personal data are refused with a message."""
         hasher = hasher or PasswordHasher()
-        keys = KeyService(uow_factory, key_dir)
-        clients = ClientService(uow_factory, policy, hasher)
-        clients.keys = keys
-        clients.timeline_providers = []
-        interviews = InterviewService(uow_factory, policy, hasher)
-        clients.timeline_providers.append(interviews.timeline_provider)
-        assessments = AssessmentService(uow_factory, policy, hasher)
-        clients.timeline_providers.append(assessments.timeline_provider)
-        sales = SaleService(uow_factory, policy, hasher)
-        clients.timeline_providers.append(sales.timeline_provider)
-        auth = AuthService(uow_factory, policy, hasher)
-        products = ProductService(uow_factory, policy, hasher)
-        complaints = ComplaintService(uow_factory, policy, hasher)
-        complaints.keys = keys
-        clients.timeline_providers.append(complaints.timeline_provider)
-        auth.keys = keys
-        # After the sale: the follow-up call, and the reviews when a holding may stop fitting.
-        callbacks = CallbackService(uow_factory, policy, hasher)
-        callbacks.keys = keys
-        reviews = ReviewService(uow_factory, policy, hasher)
-        sales.after_sale.append(callbacks.after_sale)
-        sales.after_cancellation.append(callbacks.after_cancellation)
-        sales.after_cancellation.append(reviews.after_cancellation)
-        products.on_rerated.append(reviews.on_rerated)
-        clients.timeline_providers.append(callbacks.timeline_provider)
-        clients.timeline_providers.append(reviews.timeline_provider)
-        assessments.on_confirmed.append(reviews.on_assessment_confirmed)
-        # The disclosure with the sale, the special risk warning before the exception request.
-        documents = DocumentService(uow_factory, policy, hasher)
-        documents.keys = keys
-        sales.after_sale.append(documents.on_sale)
-        sales.after_exception_submitted.append(documents.on_exception_submitted)
-        clients.timeline_providers.append(documents.timeline_provider)
-        return cls(
-            auth=auth,
-            users=UserService(uow_factory, policy, hasher),
-            audit=AuditService(uow_factory, policy, hasher),
-            clients=clients,
-            interviews=interviews,
-            keys=keys,
-            client_import=ClientImportService(clients),
-            client_export=ClientExportService(clients),
-            assessments=assessments,
-            sales=sales,
-            policy=policy,
-            products=products,
-            catalogue=CatalogueService(products),
-            complaints=complaints,
-            complaint_reports=ComplaintReportService(uow_factory, policy, hasher),
-            callbacks=callbacks,
-            reviews=reviews,
-            documents=documents,
-        )
+        return cls(uow_factory, policy, hasher, KeyService(uow_factory, key_dir))
+
+    @functools.cached_property
+    def _areas(self) -> Areas:
+        from crm_desk.services.areas import build_areas
+
+        return build_areas(self._uow_factory, self.policy, self._hasher, self.keys)
+
+    @property
+    def users(self) -> UserService:
+        return self._areas.users
+
+    @property
+    def audit(self) -> AuditService:
+        return self._areas.audit
+
+    @property
+    def clients(self) -> ClientService:
+        return self._areas.clients
+
+    @property
+    def interviews(self) -> InterviewService:
+        return self._areas.interviews
+
+    @property
+    def client_import(self) -> ClientImportService:
+        return self._areas.client_import
+
+    @property
+    def client_export(self) -> ClientExportService:
+        return self._areas.client_export
+
+    @property
+    def assessments(self) -> AssessmentService:
+        return self._areas.assessments
+
+    @property
+    def sales(self) -> SaleService:
+        return self._areas.sales
+
+    @property
+    def products(self) -> ProductService:
+        return self._areas.products
+
+    @property
+    def catalogue(self) -> CatalogueService:
+        """The products' import and export."""
+        return self._areas.catalogue
+
+    @property
+    def complaints(self) -> ComplaintService:
+        return self._areas.complaints
+
+    @property
+    def complaint_reports(self) -> ComplaintReportService:
+        return self._areas.complaint_reports
+
+    @property
+    def callbacks(self) -> CallbackService:
+        """Follow-up calls (回访) and their cases."""
+        return self._areas.callbacks
+
+    @property
+    def reviews(self) -> ReviewService:
+        """Ongoing suitability."""
+        return self._areas.reviews
+
+    @property
+    def documents(self) -> DocumentService:
+        """Disclosure documents: archive, reprint, verify."""
+        return self._areas.documents

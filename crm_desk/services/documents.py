@@ -76,9 +76,8 @@ Renderer = Callable[[f.DocumentFacts], bytes]
 
 
 def default_renderer() -> Renderer:
-    """The reportlab renderer, found by name at the first document. The composition root
-    (crm_desk/backend.py) hands it over; this is for builds of the services alone (tests,
-    benchmarks), and keeps reportlab out of the start-up either way."""
+    """The reportlab renderer, found by name at the first document: reportlab stays out of the
+    start-up. Tests hand the service another renderer to provoke a failure."""
     module = importlib.import_module("crm_desk.reports.render")
     renderer: Renderer = module.render
     return renderer

@@ -17,6 +17,13 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 import crm_desk.db.migrate as migrate
+from crm_desk.db import (  # noqa: F401  (every table registered, as in migrations/env.py)
+    models,
+    models_aftercare,
+    models_complaints,
+    models_documents,
+    models_sales,
+)
 from crm_desk.db.base import Base
 from crm_desk.db.engine import make_engine, sqlite_url
 from crm_desk.db.migrate import (
