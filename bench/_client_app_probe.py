@@ -4,7 +4,8 @@
         .venv/bin/python bench/_client_app_probe.py DATABASE_URL USERNAME
 
 Opens the database as the app does (open_backend: schema check, data key), takes the user's
-account (no password check: argon2's 64 MiB would only add its own peak), warms Qt up with a
+account (no password check: argon2's 64 MiB would only add its own peak), builds the areas'
+services (as signing in does), warms Qt up with a
 small table (fonts, style: what the main window has done before the list opens), shows
 ClientListPage with the app's threaded TaskRunner, waits for the first paint of the table's
 viewport that shows rows, scrolls to the middle and to the end (waiting until the visible rows are
@@ -109,6 +110,7 @@ def main() -> int:
     url, username = sys.argv[1], sys.argv[2]
     backend = open_backend(url)
     services = backend.services
+    services.clients  # noqa: B018 - the areas' services, built after sign-in in the app
     with services.keys.uow_factory() as uow:
         user = uow.session.execute(select(User).where(User.username == username)).scalar_one()
         actor = actor_for(user)

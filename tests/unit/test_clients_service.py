@@ -792,6 +792,39 @@ def test_two_character_search_follows_renames_reassignments_and_filters(
     assert [r.id for r in backward] == [r.id for r in forward][::-1]
 
 
+def test_a_text_with_two_readings_pages_their_union_in_list_order(
+    services: Services, team: Team
+) -> None:
+    """ "ch" is the initials of 陈红 and a piece of Charles Ng: each reading is read in order from
+    its own index and the pages merge them; Chan Hugh is found by both and listed once."""
+    initials_only = ["陈红", "程浩", "常辉", "陈华", "崔慧", "陈海", "池宏"]
+    fragment_only = ["Bob Chen", "Richard Roe", "Michelle Yeoh", "Charles Ng", "Rachel Wu"]
+    both = ["Chan Hugh"]
+    neither = ["陈伟", "Anna Li", "张红"]
+    for n, name in enumerate(initials_only + fragment_only + both + neither):
+        services.clients.create_client(
+            team.adviser, numbered_client(n, name), acknowledge_similar=True
+        )
+    expected = sorted(initials_only + fragment_only + both, key=sort_key)
+    query = ClientQuery(text="ch")
+    assert services.clients.count_clients(team.adviser, query) == len(expected)
+    assert [r.name for r in walk(services, team.adviser, query, limit=3)] == expected
+    backwards = ClientQuery(text="ch", descending=True)
+    assert [r.name for r in walk(services, team.adviser, backwards, limit=4)] == expected[::-1]
+    for skip in range(len(expected)):
+        page = services.clients.client_page(team.adviser, query, skip=skip, limit=3)
+        assert [r.name for r in page] == expected[skip : skip + 3]
+    end = services.clients.client_page(team.adviser, query, from_end=True, limit=5)
+    assert [r.name for r in end] == expected[-5:]
+    first = services.clients.search(team.adviser, query, limit=4)
+    assert (first.count, [r.name for r in first.rows]) == (len(expected), expected[:4])
+    # A filter on the clients' own columns applies to each reading.
+    vulnerable = ClientQuery(text="ch", vulnerable_only=True)
+    assert services.clients.count_clients(team.adviser, vulnerable) == len(
+        walk(services, team.adviser, vulnerable, limit=2)
+    )
+
+
 # --- the list: keyset pages, anchors, both ends ------------------------------------------------
 
 SURNAMES = "张章王李赵陈刘杨黄周吴欧"
