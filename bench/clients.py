@@ -64,12 +64,11 @@ from sqlalchemy.orm import Session
 
 from crm_desk.config import DEFAULT_POLICY
 from crm_desk.db import client_search
-from crm_desk.db.client_search import name_characters
 from crm_desk.db.engine import make_engine, sqlite_url
 from crm_desk.db.migrate import upgrade
 from crm_desk.db.models import Client
 from crm_desk.db.uow import uow_factory
-from crm_desk.domain.names import initials
+from crm_desk.domain.names import initials, name_characters
 from crm_desk.domain.policy import load_policy
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
@@ -206,8 +205,11 @@ def generate(
     sqlite = engine.dialect.name == "sqlite"
     # What index_name() writes besides the FTS rows, if this version of the app has it.
     name_pairs = getattr(client_search, "name_pairs", None)
+    pair_columns = ["gram", "name_sort", "client_id", "adviser_id", "branch_id"]
     if not inspect(engine).has_table("client_name_pairs"):
         name_pairs = None
+    elif "name_initials" in {c["name"] for c in inspect(engine).get_columns("client_name_pairs")}:
+        pair_columns.append("name_initials")
     with services.keys.uow_factory() as uow:  # registers the key check, as the first write does
         cipher = services.keys.for_writing(uow)
         uow.commit()
@@ -246,9 +248,10 @@ def generate(
             if sqlite:  # what index_name() does for each new client
                 fts.append({"id": client_id, "chars": " ".join(name_characters(profile.name))})
             if name_pairs is not None:
-                sort = rows[-1]["name_sort"]
+                sort, letters = rows[-1]["name_sort"], rows[-1]["name_initials"]
                 pairs += [{"gram": gram, "name_sort": sort, "client_id": client_id,
-                           "adviser_id": adviser_id, "branch_id": branch_id}
+                           "adviser_id": adviser_id, "branch_id": branch_id,
+                           "name_initials": letters}
                           for gram in name_pairs(profile.name)]
             if i in remember:
                 samples.append(Sample(client_id, profile.name, profile.identity.number,
@@ -263,8 +266,8 @@ def generate(
                 )
             if pairs:
                 conn.execute(text(
-                    "INSERT INTO client_name_pairs (gram, name_sort, client_id, adviser_id, "
-                    "branch_id) VALUES (:gram, :name_sort, :client_id, :adviser_id, :branch_id)"
+                    f"INSERT INTO client_name_pairs ({', '.join(pair_columns)}) "
+                    f"VALUES ({', '.join(':' + c for c in pair_columns)})"
                 ), pairs)
         done = min(n, start + BATCH)
         if done % 100_000 == 0 or done == n:

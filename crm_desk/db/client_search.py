@@ -1,25 +1,27 @@
 """Finding clients by a fragment of their name.
 
-Two characters (the most common search: a surname and a given name, or a given name): the table
-client_name_pairs holds every two-character run of every name, keyed (pair, sort key, id), on both
-databases; one range of it is the answer, in list order, its length the count.
-Other lengths: SQLite's FTS5 table holds each name's characters separated by spaces (rowid =
-client id), and a phrase query finds a contiguous fragment of any length. PostgreSQL intersects
-the pair ranges of a longer fragment (one character: a GIN index over
-``regexp_split_to_array(lower(name), '')``) and LIKE keeps the contiguous ones.
+Two characters or more: the table client_name_pairs holds every two-character run of every name,
+keyed (pair, sort key, id) and carrying the owner, on both databases. A two-character fragment is
+one range of it, in list order, its length the count. A longer one is read from the range of its
+rarest pair, in list order, keeping the names that also hold its other pairs (a seek each into
+the same key) and hold the fragment itself contiguously (the name's searchable characters, on
+SQLite through the function ``crm_name_chars`` registered on every connection).
+One character: SQLite's FTS5 table of each name's characters (rowid = client id); on PostgreSQL a
+GIN index over ``regexp_split_to_array(lower(name), '')``.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
     bindparam,
     delete,
+    exists,
     func,
-    intersect,
     literal_column,
     select,
     text,
@@ -30,13 +32,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
 
 from crm_desk.db.models import Client, ClientNamePair
-
-_KEEP = re.compile(r"[\w]", re.UNICODE)
-
-
-def name_characters(name: str) -> list[str]:
-    """The characters that count for search: letters and digits, lower-cased; no spaces or dots."""
-    return [c for c in name.casefold() if _KEEP.match(c) and c != "_"]
+from crm_desk.domain.names import name_characters
 
 
 def _fts_document(name: str) -> str:
@@ -49,21 +45,16 @@ def name_pairs(name: str) -> list[str]:
     return list(dict.fromkeys(a + b for a, b in zip(chars, chars[1:], strict=False)))
 
 
-def pair_of(fragment: str) -> str | None:
-    """The fragment as a key of client_name_pairs when it is exactly two searchable characters."""
-    chars = name_characters(fragment)
-    return "".join(chars) if len(chars) == 2 else None
-
-
 _ADD_PAIR = text(
-    "INSERT INTO client_name_pairs (gram, name_sort, client_id, adviser_id, branch_id) "
-    "SELECT :gram, name_sort, id, adviser_id, branch_id FROM clients WHERE id = :id"
+    "INSERT INTO client_name_pairs (gram, name_sort, client_id, adviser_id, branch_id, "
+    "name_initials) "
+    "SELECT :gram, name_sort, id, adviser_id, branch_id, name_initials FROM clients WHERE id = :id"
 )
 
 
 def index_name(session: Session, client_id: int, name: str, *, new: bool) -> None:
     """Keep the name indexes in step with a client's name (after the row is written or changed:
-    the pairs copy its sort key and owner)."""
+    the pairs copy its sort key, owner and initials)."""
     sqlite = session.get_bind().dialect.name == "sqlite"
     if not new:
         session.execute(delete(ClientNamePair).where(ClientNamePair.client_id == client_id))
@@ -90,34 +81,90 @@ def owner_changed(session: Session, client_id: int, adviser_id: int, branch_id: 
     )
 
 
-def name_matches(dialect: str, fragment: str) -> ColumnElement[bool] | None:
-    """A condition on Client for names containing ``fragment``; None when nothing searchable.
-    Two characters are better read from client_name_pairs alone (see ClientService._hits).
-    SQLite: a phrase of the FTS5 character index. PostgreSQL: the names holding every
-    two-character run of the fragment (client_name_pairs), one character through the GIN index;
-    then the contiguous ones by LIKE."""
+def squeezed_name(dialect: str, name: Any) -> ColumnElement[str]:
+    """A name's searchable characters as the database computes them (see name_characters)."""
+    if dialect == "sqlite":
+        return func.crm_name_chars(name)
+    return func.regexp_replace(func.lower(name), r"[^\w]|_", "", "g")
+
+
+Owned = Callable[[Any, Any], list[ColumnElement[bool]]]  # (adviser column, branch column)
+_RARER_THAN = 5000  # pair ranges are compared up to this many rows
+_PAIRS = ClientNamePair.__table__
+
+
+def name_holds(dialect: str, fragment: str) -> ColumnElement[bool]:
+    """A condition on Client: the name holds the fragment's searchable characters in a row."""
+    chars = "".join(name_characters(fragment))
+    return squeezed_name(dialect, Client.name).contains(chars, autoescape=True)
+
+
+def fragment_keys(
+    session: Session, fragment: str, owned: Owned, *, not_initials: str | None = None
+) -> Select[str, int] | None:
+    """(sort key ``s``, id ``i``) of the names holding ``fragment`` (two searchable characters
+    or more), read in list order from client_name_pairs with the owner conditions applied there,
+    leaving out the names whose initials are ``not_initials`` (found by the initials reading of
+    the same text). None for a fragment of fewer than two characters."""
+    pairs = name_pairs(fragment)
+    if not pairs:
+        return None
+    if len(pairs) > 1:  # the rarest pair drives: how many rows each range has, capped
+        sizes = session.execute(
+            select(
+                *(
+                    select(func.count())
+                    .select_from(
+                        select(ClientNamePair.client_id)
+                        .where(ClientNamePair.gram == gram)
+                        .limit(_RARER_THAN)
+                        .subquery()
+                    )
+                    .scalar_subquery()
+                    for gram in pairs
+                )
+            )
+        ).one()
+        pairs = [gram for _, gram in sorted(zip(sizes, pairs, strict=True))]
+    drive = ClientNamePair
+    keys = select(drive.name_sort.label("s"), drive.client_id.label("i")).where(
+        drive.gram == pairs[0], *owned(drive.adviser_id, drive.branch_id)
+    )
+    if not_initials is not None:
+        keys = keys.where(drive.name_initials.is_distinct_from(not_initials))
+    for gram in pairs[1:]:
+        other = _PAIRS.alias()  # a table alias: an ORM aliased() costs ~0.3 ms to build
+        keys = keys.where(
+            exists().where(
+                other.c.gram == gram,
+                other.c.name_sort == drive.name_sort,
+                other.c.client_id == drive.client_id,
+            )
+        )
+    if len(name_characters(fragment)) > 2:
+        # Holding every pair is not yet holding them one after the other: the name itself,
+        # read for those names only.
+        dialect = session.get_bind().dialect.name
+        keys = keys.where(
+            exists().where(Client.id == drive.client_id, name_holds(dialect, fragment))
+        )
+    return keys
+
+
+def character_matches(dialect: str, fragment: str) -> ColumnElement[bool] | None:
+    """A condition on Client for names holding the one searchable character of ``fragment``
+    (SQLite: the FTS5 character index; PostgreSQL: the GIN index over the characters); None
+    when the fragment has none or more than one."""
     chars = name_characters(fragment)
-    if not chars:
+    if len(chars) != 1:
         return None
     if dialect == "sqlite":
-        phrase = '"' + " ".join(chars) + '"'  # characters carry no quotes: \w only
+        phrase = '"' + chars[0] + '"'  # characters carry no quotes: \w only
         hits: Select[tuple[int]] = (
             select(literal_column("rowid"))
             .select_from(text("client_name_fts"))
             .where(text("client_name_fts MATCH :phrase").bindparams(phrase=phrase))
         )
         return Client.id.in_(hits)
-    pattern = "%" + "".join(chars).replace("\\", "\\\\").replace("%", r"\%") + "%"
-    squeezed = func.regexp_replace(func.lower(Client.name), r"[^\w]|_", "", "g")
-    contiguous = squeezed.like(pattern, escape="\\")
-    pairs = name_pairs(fragment)
-    if pairs:
-        # Names holding every two-character run of the fragment, from client_name_pairs: a few
-        # index ranges. The GIN index over single characters had to test every Latin name
-        # holding the letters (12 ms at 1M clients for a fragment nobody has).
-        holders = intersect(
-            *(select(ClientNamePair.client_id).where(ClientNamePair.gram == g) for g in pairs)
-        )
-        return Client.id.in_(holders) & contiguous
-    wanted = bindparam("name_chars", value=sorted(set(chars)), type_=ARRAY(Text))
-    return func.regexp_split_to_array(func.lower(Client.name), "").op("@>")(wanted) & contiguous
+    wanted = bindparam("name_chars", value=chars, type_=ARRAY(Text))
+    return func.regexp_split_to_array(func.lower(Client.name), "").op("@>")(wanted)

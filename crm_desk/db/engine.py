@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from crm_desk.domain.names import searchable
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "crm_desk_read_only"  # execution option: a transaction that never writes
 
@@ -32,11 +34,16 @@ def sqlite_file(url: str | URL) -> Path | None:
     return Path(parsed.database)
 
 
+def _searchable(name: str | None) -> str | None:
+    return None if name is None else searchable(name)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (the driver's implicit one is deferred).
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function("crm_name_chars", 1, _searchable, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

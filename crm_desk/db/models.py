@@ -149,14 +149,19 @@ class Client(Base):
 
 
 class ClientNamePair(Base):
-    """Each two-character run of a client's name (张三丰: 张三, 三丰) with the list's sort key and
-    the client's owner: a two-character search reads one range of the primary key, already in
-    list order, and counts it without touching the clients table. Kept by client_search.py."""
+    """Each two-character run of a client's name (张三丰: 张三, 三丰) with the list's sort key,
+    the client's owner and the name's initials: a two-character search reads one range of the
+    primary key, already in list order, and counts it without touching the clients table (the
+    initials: to leave out what the initials reading of the same text finds). Kept by
+    client_search.py."""
 
     __tablename__ = "client_name_pairs"
     __table_args__ = (
         PrimaryKeyConstraint(
-            "gram", "name_sort", "client_id", postgresql_include=["adviser_id", "branch_id"]
+            "gram",
+            "name_sort",
+            "client_id",
+            postgresql_include=["adviser_id", "branch_id", "name_initials"],
         ),
         Index("ix_client_name_pairs_client_id", "client_id"),
         {"sqlite_with_rowid": False},
@@ -167,6 +172,7 @@ class ClientNamePair(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
     adviser_id: Mapped[int]
     branch_id: Mapped[int]
+    name_initials: Mapped[str | None] = mapped_column(String(100))  # copied from clients
 
 
 class ClientVulnerability(Base):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+
+_KEEP = re.compile(r"[\w]", re.UNICODE)
 
 
 @functools.cache
@@ -33,3 +36,14 @@ def initials(name: str) -> str:
         letters = lazy_pinyin(name, style=style.FIRST_LETTER, errors="ignore")
         return "".join(letter for letter in letters if letter.isalpha()).casefold()[:100]
     return "".join(word[0] for word in name.casefold().split() if word[:1].isalpha())[:100]
+
+
+def name_characters(name: str) -> list[str]:
+    """The characters that count for search: letters and digits, lower-cased; no spaces or dots."""
+    return [c for c in name.casefold() if _KEEP.match(c) and c != "_"]
+
+
+def searchable(name: str) -> str:
+    """The name's searchable characters run together: what a name fragment must be a piece of.
+    SQLite connections know it as the SQL function crm_name_chars (crm_desk/db/engine.py)."""
+    return "".join(name_characters(name))

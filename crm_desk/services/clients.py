@@ -16,7 +16,6 @@ from sqlalchemy import (
     Select,
     Subquery,
     and_,
-    exists,
     false,
     func,
     or_,
@@ -24,16 +23,22 @@ from sqlalchemy import (
     true,
     tuple_,
     union,
+    union_all,
 )
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from crm_desk.db.client_search import index_name, name_matches, owner_changed, pair_of
+from crm_desk.db.client_search import (
+    character_matches,
+    fragment_keys,
+    index_name,
+    name_holds,
+    owner_changed,
+)
 from crm_desk.db.models import (
     AuditEvent,
     Client,
-    ClientNamePair,
     ClientVulnerability,
     ProfessionalApplication,
     User,
@@ -856,13 +861,16 @@ class ClientService(Service):
 
     def _hits(self, uow: UnitOfWork, actor: Actor, query: ClientQuery, text: str) -> list[Subquery]:
         """What the one search box finds, as sets of (sort key ``s``, id ``i``) with the owner rules
-        applied inside each: an identity number, a phone number or its last four digits, a name
-        fragment (Chinese or Latin) or whole pinyin initials. Each set is read from one index that
-        carries the sort key and the owner (client_name_pairs, ix_clients_initials,
+        applied inside each: whole pinyin initials, a phone's last four digits, an identity
+        number, a phone number, a name fragment (Chinese or Latin). Each set is read from one
+        index that carries the sort key and the owner (client_name_pairs, ix_clients_initials,
         ix_clients_phone_last4) or is a handful of rows, so counting and paging a search never
-        visits the clients it does not show."""
+        visits the clients it does not show. The sets are disjoint: each leaves out the clients an
+        earlier one finds (ly is the initials of 刘洋 and a piece of Emily; Lilly Lo is both), so
+        a count is their sum and a page merges their heads without sorting the rest."""
         compact = re.sub(r"[\s\-]", "", text)
         cipher = self._cipher()
+        found_before: list[ColumnElement[bool]] = []  # what the earlier sets hold, on Client
 
         def owned(adviser: Any, branch: Any) -> list[ColumnElement[bool]]:
             conditions = [] if (o := _owned_by(actor, adviser, branch)) is None else [o]
@@ -871,15 +879,34 @@ class ClientService(Service):
             return conditions
 
         def clients_where(condition: ColumnElement[bool]) -> Subquery:
-            return (
+            not_before = [held.is_not(true()) for held in found_before]
+            found = (
                 select(Client.name_sort.label("s"), Client.id.label("i"))
-                .where(condition, *owned(Client.adviser_id, Client.branch_id))
+                .where(condition, *owned(Client.adviser_id, Client.branch_id), *not_before)
                 .subquery()
             )
+            found_before.append(condition)
+            return found
 
+        # The large sets first, each read from its covering index alone: initials and the last
+        # four digits (never both: letters, digits), then a piece of the name, which leaves out
+        # the names the initials found by the initials copied into client_name_pairs. The exact
+        # numbers (a row or two) come last and leave out what any set before them holds.
         hits: list[Subquery] = []
+        initials_text = compact.casefold() if re.fullmatch(r"[A-Za-z]{2,10}", compact) else None
+        if initials_text is not None:
+            # The whole initials (zw: 张伟, 周文; 张伟明 is zwm): one range of the initials index,
+            # in list order. A prefix would be tens of thousands of rows to sort at 1M clients.
+            hits.append(clients_where(Client.name_initials == initials_text))
         if re.fullmatch(r"\d{4}", compact):
             hits.append(clients_where(Client.phone_last4 == compact))
+        if not re.fullmatch(r"[\d+]+", compact):  # digits are a number, never a piece of a name
+            keys = fragment_keys(uow.session, text, owned, not_initials=initials_text)
+            if keys is not None:
+                hits.append(keys.subquery())
+                found_before.append(name_holds(uow.dialect, text))
+            elif (by_character := character_matches(uow.dialect, text)) is not None:
+                hits.append(clients_where(by_character))
         if re.fullmatch(r"[0-9A-Za-z]{6,20}", compact):
             indexes = [id_index(cipher, kind, compact.upper()) for kind in IdType]
             hits.append(clients_where(Client.id_number_index.in_(indexes)))
@@ -887,40 +914,17 @@ class ClientService(Service):
             phone = check_phone(compact)
             if isinstance(phone, str):
                 hits.append(clients_where(Client.phone_index == cipher.blind_index("phone", phone)))
-        if re.fullmatch(r"[A-Za-z]{2,10}", compact):
-            # The whole initials (zw: 张伟, 周文; 张伟明 is zwm): one range of the initials index,
-            # in list order. A prefix would be tens of thousands of rows to sort at 1M clients.
-            hits.append(clients_where(Client.name_initials == compact.casefold()))
-        if re.fullmatch(r"[\d+]+", compact):
-            return hits  # digits are a number, never a piece of a name
-        pair = pair_of(text)
-        if pair is not None:
-            hits.append(
-                select(ClientNamePair.name_sort.label("s"), ClientNamePair.client_id.label("i"))
-                .where(
-                    ClientNamePair.gram == pair,
-                    *owned(ClientNamePair.adviser_id, ClientNamePair.branch_id),
-                )
-                .subquery()
-            )
-        elif (by_name := name_matches(uow.dialect, text)) is not None:
-            hits.append(clients_where(by_name))
         return hits
 
     def _found(self, uow: UnitOfWork, actor: Actor, query: ClientQuery) -> _Search | None:
-        """A search in name order: its readings that find anyone, each an (s, i) set in list
-        order from its own index, and the filters still to apply on the clients' own columns.
-        None for the plain list or another order."""
+        """A search in name order: its readings, each an (s, i) set in list order from its own
+        index with every condition applied (the owner, the filters on the clients' own columns),
+        and no two finding the same client. None for the plain list or another order."""
         text = query.text.strip()
         if not text or query.sort is not ClientSort.NAME:
             return None
         hits = self._hits(uow, actor, query, text)
-        if len(hits) > 1:
-            # Most texts have one reading that finds anyone (initials, or a Latin name, rarely
-            # both): one probe of them all, and the others are left out of counting and paging.
-            some = uow.session.execute(select(*(exists(hit.select()) for hit in hits))).one()
-            hits = [hit for hit, found_any in zip(hits, some, strict=True) if found_any]
-        if not hits:  # nothing searchable in the text, or no reading finds anyone
+        if not hits:  # nothing searchable in the text
             nobody = select(Client.name_sort.label("s"), Client.id.label("i")).where(false())
             hits = [nobody.subquery()]
         filters = self._client_filters(uow, query)
@@ -990,9 +994,12 @@ class ClientService(Service):
         if searched is None:
             statement = select(func.count()).select_from(Client)
             statement = statement.where(*self._filtered(uow, actor, query))
-        else:
-            found = searched[0] if len(searched) == 1 else union(*searched)
-            statement = select(func.count()).select_from(found.subquery())
+        else:  # the readings are disjoint: one count each, in one statement
+            counts = [
+                select(func.count()).select_from(reading.subquery()).scalar_subquery()
+                for reading in searched
+            ]
+            return sum(uow.session.execute(select(*counts)).one())
         return int(uow.session.execute(statement).scalar_one())
 
     def _page(
@@ -1027,7 +1034,7 @@ class ClientService(Service):
                 self._keyset(reading, query, after, forward, 0, skip + limit).subquery()
                 for reading in searched
             ]
-            merged = union(*(select(head.c.s, head.c.i) for head in heads)).subquery()
+            merged = union_all(*(select(head.c.s, head.c.i) for head in heads)).subquery()
             keys, after = select(merged.c.s, merged.c.i), None
         page = self._keyset(keys, query, after, forward, skip, limit).subquery()
         order = (page.c.s, page.c.i) if forward else (page.c.s.desc(), page.c.i.desc())

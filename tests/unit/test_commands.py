@@ -43,7 +43,7 @@ def first_admin(cli) -> int:
 
 def test_create_db_reports_the_schema(cli, capsys):
     assert cli("create-db") == 0
-    assert "schema at revision 0009" in capsys.readouterr().out
+    assert "schema at revision 0010" in capsys.readouterr().out
 
 
 def test_first_user_must_be_an_administrator_with_a_branch(cli, capsys):
