@@ -179,7 +179,13 @@ def operation(
                 if read_only:
                     uow.session.connection(execution_options={READ_ONLY: True})
                 current = authorize(uow, actor, permission, name)
-                return func(self, uow, current, *args, **kwargs)
+                result = func(self, uow, current, *args, **kwargs)
+                if read_only:
+                    # Nothing was written, so COMMIT ends the transaction as ROLLBACK would; but
+                    # psycopg forgets its prepared statements at every ROLLBACK, and on
+                    # PostgreSQL planning a search's statements cost more than running them.
+                    uow.commit()
+                return result
 
         return wrapper
 
