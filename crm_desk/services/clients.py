@@ -900,7 +900,7 @@ class ClientService(Service):
             hits.append(clients_where(Client.name_initials == initials_text))
         if re.fullmatch(r"\d{4}", compact):
             hits.append(clients_where(Client.phone_last4 == compact))
-        if not re.fullmatch(r"[\d+]+", compact):  # digits are a number, never a piece of a name
+        if not re.search(r"\d", compact):  # with a digit it is a number, never a piece of a name
             keys = fragment_keys(uow.session, text, owned, not_initials=initials_text)
             if keys is not None:
                 hits.append(keys.subquery())
