@@ -12,7 +12,7 @@ GIN index over ``regexp_split_to_array(lower(name), '')``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -100,12 +100,18 @@ def name_holds(dialect: str, fragment: str) -> ColumnElement[bool]:
 
 
 def fragment_keys(
-    session: Session, fragment: str, owned: Owned, *, not_initials: str | None = None
+    session: Session,
+    fragment: str,
+    owned: Owned,
+    *,
+    not_initials: str | None = None,
+    on_client: Sequence[ColumnElement[bool]] = (),
 ) -> Select[str, int] | None:
     """(sort key ``s``, id ``i``) of the names holding ``fragment`` (two searchable characters
     or more), read in list order from client_name_pairs with the owner conditions applied there,
     leaving out the names whose initials are ``not_initials`` (found by the initials reading of
-    the same text). None for a fragment of fewer than two characters."""
+    the same text) and keeping those whose client row meets ``on_client``. None for a fragment of
+    fewer than two characters."""
     pairs = name_pairs(fragment)
     if not pairs:
         return None
@@ -141,13 +147,13 @@ def fragment_keys(
                 other.c.client_id == drive.client_id,
             )
         )
+    on_client = list(on_client)
     if len(name_characters(fragment)) > 2:
         # Holding every pair is not yet holding them one after the other: the name itself,
         # read for those names only.
-        dialect = session.get_bind().dialect.name
-        keys = keys.where(
-            exists().where(Client.id == drive.client_id, name_holds(dialect, fragment))
-        )
+        on_client.append(name_holds(session.get_bind().dialect.name, fragment))
+    if on_client:
+        keys = keys.where(exists().where(Client.id == drive.client_id, *on_client))
     return keys
 
 

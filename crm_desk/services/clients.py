@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    Subquery,
     and_,
     false,
     func,
@@ -832,8 +831,9 @@ class ClientService(Service):
         conditions += self._client_filters(uow, query)
         text = query.text.strip()
         if text:
-            ids = [select(hit.c.i) for hit in self._hits(uow, actor, query, text)]
-            conditions.append(Client.id.in_(union(*ids)) if ids else false())
+            hits = self._hits(uow, actor, query, text, [])
+            found = union(*hits).subquery() if hits else None
+            conditions.append(Client.id.in_(select(found.c.i)) if found is not None else false())
         return conditions
 
     def _client_filters(self, uow: UnitOfWork, query: ClientQuery) -> list[ColumnElement[bool]]:
@@ -859,13 +859,21 @@ class ClientService(Service):
             conditions.append(or_(Client.flagged_vulnerable.is_(True), Client.birth_date <= cutoff))
         return conditions
 
-    def _hits(self, uow: UnitOfWork, actor: Actor, query: ClientQuery, text: str) -> list[Subquery]:
+    def _hits(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        query: ClientQuery,
+        text: str,
+        filters: list[ColumnElement[bool]],
+    ) -> _Search:
         """What the one search box finds, as sets of (sort key ``s``, id ``i``) with the owner rules
         applied inside each: whole pinyin initials, a phone's last four digits, an identity
         number, a phone number, a name fragment (Chinese or Latin). Each set is read from one
         index that carries the sort key and the owner (client_name_pairs, ix_clients_initials,
         ix_clients_phone_last4) or is a handful of rows, so counting and paging a search never
-        visits the clients it does not show. The sets are disjoint: each leaves out the clients an
+        visits the clients it does not show (``filters`` on the clients' own columns aside). The
+        sets are disjoint: each leaves out the clients an
         earlier one finds (ly is the initials of 刘洋 and a piece of Emily; Lilly Lo is both), so
         a count is their sum and a page merges their heads without sorting the rest."""
         compact = re.sub(r"[\s\-]", "", text)
@@ -878,12 +886,10 @@ class ClientService(Service):
                 conditions.append(adviser == query.adviser_id)
             return conditions
 
-        def clients_where(condition: ColumnElement[bool]) -> Subquery:
+        def clients_where(condition: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
             not_before = [held.is_not(true()) for held in found_before]
-            found = (
-                select(Client.name_sort.label("s"), Client.id.label("i"))
-                .where(condition, *owned(Client.adviser_id, Client.branch_id), *not_before)
-                .subquery()
+            found = select(Client.name_sort.label("s"), Client.id.label("i")).where(
+                condition, *owned(Client.adviser_id, Client.branch_id), *not_before, *filters
             )
             found_before.append(condition)
             return found
@@ -892,7 +898,7 @@ class ClientService(Service):
         # four digits (never both: letters, digits), then a piece of the name, which leaves out
         # the names the initials found by the initials copied into client_name_pairs. The exact
         # numbers (a row or two) come last and leave out what any set before them holds.
-        hits: list[Subquery] = []
+        hits: _Search = []
         initials_text = compact.casefold() if re.fullmatch(r"[A-Za-z]{2,10}", compact) else None
         if initials_text is not None:
             # The whole initials (zw: 张伟, 周文; 张伟明 is zwm): one range of the initials index,
@@ -901,9 +907,11 @@ class ClientService(Service):
         if re.fullmatch(r"\d{4}", compact):
             hits.append(clients_where(Client.phone_last4 == compact))
         if not re.search(r"\d", compact):  # with a digit it is a number, never a piece of a name
-            keys = fragment_keys(uow.session, text, owned, not_initials=initials_text)
+            keys = fragment_keys(
+                uow.session, text, owned, not_initials=initials_text, on_client=filters
+            )
             if keys is not None:
-                hits.append(keys.subquery())
+                hits.append(keys)
                 found_before.append(name_holds(uow.dialect, text))
             elif (by_character := character_matches(uow.dialect, text)) is not None:
                 hits.append(clients_where(by_character))
@@ -923,18 +931,10 @@ class ClientService(Service):
         text = query.text.strip()
         if not text or query.sort is not ClientSort.NAME:
             return None
-        hits = self._hits(uow, actor, query, text)
+        hits = self._hits(uow, actor, query, text, self._client_filters(uow, query))
         if not hits:  # nothing searchable in the text
-            nobody = select(Client.name_sort.label("s"), Client.id.label("i")).where(false())
-            hits = [nobody.subquery()]
-        filters = self._client_filters(uow, query)
-        readings = [select(hit.c.s, hit.c.i) for hit in hits]
-        if filters:  # only then read the clients themselves
-            readings = [
-                reading.join(Client, Client.id == hit.c.i).where(*filters)
-                for reading, hit in zip(readings, hits, strict=True)
-            ]
-        return readings
+            hits = [select(Client.name_sort.label("s"), Client.id.label("i")).where(false())]
+        return hits
 
     @staticmethod
     def _sort_columns(query: ClientQuery) -> tuple[Any, Any]:
