@@ -100,3 +100,30 @@ def test_importing_everything_creates_no_engine_session_or_application():
         "import sys; assert 'reportlab' not in sys.modules, 'reportlab imported at start'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_sign_in_services_leave_the_areas_unimported_until_first_use(tmp_path):
+    """Start-up: the sign-in window needs the accounts and the data key; the areas' modules (a
+    sizeable share of the start) are imported when a signed-in screen first asks for them."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from crm_desk.config import DEFAULT_POLICY\n"
+        "from crm_desk.db.engine import make_engine, sqlite_url\n"
+        "from crm_desk.db.uow import uow_factory\n"
+        "from crm_desk.domain.policy import load_policy\n"
+        "from crm_desk.services.container import Services\n"
+        f"home = Path({str(tmp_path)!r})\n"
+        "engine = make_engine(sqlite_url(home / 'db.sqlite3'))\n"
+        "services = Services.build(uow_factory(engine), load_policy(DEFAULT_POLICY),"
+        " key_dir=home / 'keys')\n"
+        "services.auth, services.keys, services.policy\n"
+        "areas = ('crm_desk.services.sales', 'crm_desk.services.complaints',"
+        " 'crm_desk.db.models_sales', 'crm_desk.services.clients')\n"
+        "early = [m for m in areas if m in sys.modules]\n"
+        "assert not early, f'imported before sign-in: {early}'\n"
+        "assert services.sales.after_sale, 'the sale hooks are wired'\n"
+        "assert all(m in sys.modules for m in areas)\n"
+        "assert services.clients is services.clients\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
