@@ -36,9 +36,12 @@ from crm_desk.db.migrate import (
 )
 from crm_desk.db.uow import uow_factory
 from crm_desk.domain.policy import Policy
+from crm_desk.domain.roles import Role
+from crm_desk.services.client_dto import ClientQuery
 from crm_desk.services.container import Services
 from crm_desk.services.passwords import fast_hasher_for_tests
-from tests.conftest import ADMIN_PASSWORD, FakeClock
+from tests.clients_support import numbered_client
+from tests.conftest import ADMIN_PASSWORD, FakeClock, MakeUser
 
 pytestmark = pytest.mark.db
 
@@ -125,6 +128,45 @@ def test_upgrade_downgrade_upgrade(engine: Engine, backend: str, policy: Policy)
     assert not services.auth.needs_first_run()
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_events"))
+
+
+def test_0010_spells_surnames_as_surnames_and_copies_initials_into_the_pairs(
+    services: Services, make_user: MakeUser, engine: Engine
+) -> None:
+    adviser = make_user(Role.ADVISER, "li.na")
+    zeng = services.clients.create_client(adviser, numbered_client(1, "曾小明"))
+    services.clients.create_client(adviser, numbered_client(2, "张伟"))
+    downgrade(engine, "0009")
+    with engine.begin() as conn:  # as 0009 left it: 曾 read as céng
+        old = {"sort": "ceng xiao ming 曾小明", "id": zeng.id}
+        conn.execute(
+            text("UPDATE clients SET name_sort = :sort, name_initials = 'cxm' WHERE id = :id"), old
+        )
+        conn.execute(
+            text("UPDATE client_name_pairs SET name_sort = :sort WHERE client_id = :id"), old
+        )
+
+    upgrade(engine)
+    with engine.connect() as conn:
+        clients = conn.execute(text("SELECT name, name_sort, name_initials FROM clients")).all()
+        pairs = conn.execute(
+            text("SELECT gram, name_sort, name_initials FROM client_name_pairs ORDER BY gram")
+        ).all()
+    assert sorted(clients) == [
+        ("张伟", "zhang wei 张伟", "zw"),
+        ("曾小明", "zeng xiao ming 曾小明", "zxm"),
+    ]
+    assert sorted(pairs) == [
+        ("小明", "zeng xiao ming 曾小明", "zxm"),
+        ("张伟", "zhang wei 张伟", "zw"),
+        ("曾小", "zeng xiao ming 曾小明", "zxm"),
+    ]
+    found = services.clients.search(adviser, ClientQuery(text="zxm"))
+    assert [r.name for r in found.rows] == ["曾小明"]
+    assert [r.name for r in services.clients.search(adviser, ClientQuery()).rows] == [
+        "曾小明",
+        "张伟",
+    ]
 
 
 def test_an_empty_database_needs_an_upgrade_and_gets_one(

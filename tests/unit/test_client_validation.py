@@ -97,6 +97,11 @@ def test_financial_assets_are_yuan_to_the_fen(typed: str, stored: Decimal) -> No
         ("张伟", "zhang wei", "zw"),
         ("欧阳明月", "ou yang ming yue", "oymy"),
         ("James Wong", "james wong", "jw"),
+        ("曾小明", "zeng xiao ming", "zxm"),  # 曾 is céng in 曾经, zēng as a surname
+        ("单田芳", "shan tian fang", "stf"),
+        ("单于明", "chan yu ming", "cym"),  # a compound surname
+        ("解放", "xie fang", "xf"),
+        ("王曾", "wang ceng", "wc"),  # only the surname is read as one
     ],
 )
 def test_sort_key_and_initials_come_from_pinyin(name: str, pinyin: str, letters: str) -> None:
@@ -106,8 +111,8 @@ def test_sort_key_and_initials_come_from_pinyin(name: str, pinyin: str, letters:
 
 
 def test_pinyin_sorts_chinese_names_as_a_reader_expects() -> None:
-    names = ["张伟", "安娜", "王芳", "Bob Li", "李娜", "陈静"]
-    assert sorted(names, key=sort_key) == ["安娜", "Bob Li", "陈静", "李娜", "王芳", "张伟"]
+    names = ["张伟", "安娜", "王芳", "Bob Li", "李娜", "陈静", "曾敏"]
+    assert sorted(names, key=sort_key) == ["安娜", "Bob Li", "陈静", "李娜", "王芳", "曾敏", "张伟"]
 
 
 def test_other_documents_take_the_typed_birth_date_and_sex() -> None:
