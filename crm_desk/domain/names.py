@@ -65,11 +65,14 @@ def _syllables(name: str, *, first_letters: bool) -> list[str]:
     lazy_pinyin, style = _pinyin()
     keep = (lambda text: list(text)) if not first_letters else "ignore"
     kind = style.FIRST_LETTER if first_letters else style.NORMAL
+    head: list[str] = []
     for surname, reading in SURNAME_READINGS.items():
         if name.startswith(surname):
             head = [r[0] for r in reading] if first_letters else list(reading)
-            return head + lazy_pinyin(name[len(surname) :], style=kind, errors=keep)
-    return list(lazy_pinyin(name, style=kind, errors=keep))
+            name = name[len(surname) :]
+            break
+    rest: list[str] = lazy_pinyin(name, style=kind, errors=keep)
+    return head + rest
 
 
 def sort_key(name: str) -> str:
