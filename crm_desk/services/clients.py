@@ -872,10 +872,10 @@ class ClientService(Service):
         number, a phone number, a name fragment (Chinese or Latin). Each set is read from one
         index that carries the sort key and the owner (client_name_pairs, ix_clients_initials,
         ix_clients_phone_last4) or is a handful of rows, so counting and paging a search never
-        visits the clients it does not show (``filters`` on the clients' own columns aside). The
-        sets are disjoint: each leaves out the clients an
-        earlier one finds (ly is the initials of 刘洋 and a piece of Emily; Lilly Lo is both), so
-        a count is their sum and a page merges their heads without sorting the rest."""
+        visits the clients it does not show (``filters`` on the clients' own columns aside).
+        The sets are disjoint: each leaves out the clients an earlier one finds (ly is the
+        initials of 刘洋 and a piece of Emily; Lilly Lo is both), so a count is their sum and a
+        page merges their heads without sorting the rest."""
         compact = re.sub(r"[\s\-]", "", text)
         cipher = self._cipher()
         found_before: list[ColumnElement[bool]] = []  # what the earlier sets hold, on Client
