@@ -7,7 +7,7 @@ are built together at the first use of any of them, which is after sign-in in th
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,8 @@ class Services:
         self.keys = keys
         self.auth = AuthService(uow_factory, policy, hasher)
         self.auth.keys = keys
+        self._built: Areas | None = None
+        self._building = threading.Lock()
 
     @classmethod
     def build(
@@ -65,11 +67,16 @@ class Services:
         hasher = hasher or PasswordHasher()
         return cls(uow_factory, policy, hasher, KeyService(uow_factory, key_dir))
 
-    @functools.cached_property
+    @property
     def _areas(self) -> Areas:
-        from crm_desk.services.areas import build_areas
+        # Locked: worker threads and the window may ask first at once, and two builds would
+        # wire their hooks into different instances.
+        with self._building:
+            if self._built is None:
+                from crm_desk.services.areas import build_areas
 
-        return build_areas(self._uow_factory, self.policy, self._hasher, self.keys)
+                self._built = build_areas(self._uow_factory, self.policy, self._hasher, self.keys)
+            return self._built
 
     @property
     def users(self) -> UserService:
