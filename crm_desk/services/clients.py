@@ -21,7 +21,6 @@ from sqlalchemy import (
     select,
     true,
     tuple_,
-    union,
     union_all,
 )
 from sqlalchemy.orm import aliased
@@ -832,8 +831,8 @@ class ClientService(Service):
         text = query.text.strip()
         if text:
             hits = self._hits(uow, actor, query, text, [])
-            found = union(*hits).subquery() if hits else None
-            conditions.append(Client.id.in_(select(found.c.i)) if found is not None else false())
+            found = union_all(*hits).subquery()  # the readings are disjoint
+            conditions.append(Client.id.in_(select(found.c.i)) if hits else false())
         return conditions
 
     def _client_filters(self, uow: UnitOfWork, query: ClientQuery) -> list[ColumnElement[bool]]:
@@ -908,9 +907,8 @@ class ClientService(Service):
             hits.append(clients_where(Client.phone_last4 == compact))
         # A number (digits; an identity number, letters with digits) is never a piece of a name:
         # 11010519491231002X read as one was a 17-pair statement to compile and plan.
-        number = re.fullmatch(r"[\d+]+", compact) or (
-            re.fullmatch(r"[0-9A-Za-z]{6,20}", compact) and re.search(r"\d", compact)
-        )
+        id_shaped = re.fullmatch(r"[0-9A-Za-z]{6,20}", compact)
+        number = re.fullmatch(r"[\d+]+", compact) or (id_shaped and re.search(r"\d", compact))
         if not number:
             keys = fragment_keys(
                 uow.session, text, owned, not_initials=initials_text, on_client=filters
@@ -920,7 +918,7 @@ class ClientService(Service):
                 found_before.append(name_holds(uow.dialect, text))
             elif (by_character := character_matches(uow.dialect, text)) is not None:
                 hits.append(clients_where(by_character))
-        if re.fullmatch(r"[0-9A-Za-z]{6,20}", compact):
+        if id_shaped:
             indexes = [id_index(cipher, kind, compact.upper()) for kind in IdType]
             hits.append(clients_where(Client.id_number_index.in_(indexes)))
         if re.fullmatch(r"\+?\d{7,15}", compact):
@@ -996,15 +994,14 @@ class ClientService(Service):
     def _count(
         self, uow: UnitOfWork, actor: Actor, query: ClientQuery, searched: _Search | None
     ) -> int:
-        if searched is None:
-            statement = select(func.count()).select_from(Client)
-            statement = statement.where(*self._filtered(uow, actor, query))
-        else:  # the readings are disjoint: one count each, in one statement
+        if searched is not None:  # the readings are disjoint: one count each, in one statement
             counts = [
                 select(func.count()).select_from(reading.subquery()).scalar_subquery()
                 for reading in searched
             ]
             return sum(uow.session.execute(select(*counts)).one())
+        statement = select(func.count()).select_from(Client)
+        statement = statement.where(*self._filtered(uow, actor, query))
         return int(uow.session.execute(statement).scalar_one())
 
     def _page(
@@ -1122,7 +1119,6 @@ class ClientService(Service):
             valid_until,
             adviser_name,
         ) in found:
-            age = age_on(birth_date, today)
             rows.append(
                 ClientRow(
                     id=client_id,
@@ -1131,13 +1127,13 @@ class ClientService(Service):
                     id_number_masked=mask_text(decrypt("id_number", id_number_enc)),
                     phone_masked=mask_phone(decrypt("phone", phone_enc)),
                     birth_date=birth_date,
-                    age=age,
+                    age=age_on(birth_date, today),
                     gender=Gender(gender) if gender else None,
                     adviser_id=adviser_id,
                     adviser_name=adviser_name or "?",
                     investor_type=InvestorType(investor_type),
-                    vulnerable=bool(flagged) or age >= elderly_age,
-                    key=SortKey(birth_date.isoformat() if by_birth else name_sort, client_id),
+                    vulnerable=bool(flagged) or is_elderly(birth_date, today, elderly_age),
+                    key=SortKey(_key_text(birth_date if by_birth else name_sort), client_id),
                     risk_level=risk_level,
                     assessment_valid_until=valid_until,
                     assessment_state=(
