@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +121,24 @@ def configure_table(table: QTableView, name: str) -> QTableView:
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     return table
+
+
+def stretch_column(table: QTableView, column: int) -> None:
+    """Let ``column`` (long names: a product, a summary) take the width that is left, or give
+    way, instead of the last column: the dates and states after it stay in sight."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+def detail_label(name: str) -> QLabel:
+    """The rich-text panel beside a list that describes the selected row."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
 
 
 def fit_column(table: QTableView, column: int, widest: int = 180) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -22,7 +21,7 @@ from crm_desk.ui.errors import error_text
 from crm_desk.ui.pages import audit_columns as col
 from crm_desk.ui.table_model import RowsModel
 from crm_desk.ui.tasks import TaskRunner
-from crm_desk.ui.widgets import configure_table
+from crm_desk.ui.widgets import configure_table, stretch_column
 
 PAGE_SIZE = 200
 Fetch = Callable[[int | None, int], list[AuditEventDTO]]  # (before_seq, limit) -> events
@@ -68,9 +67,7 @@ class AuditPage(QWidget):
         self.model = AuditTrailModel(fetch, self)
         self.table = configure_table(QTableView(), "audit_trail")
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        stretch_column(self.table, 5)
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.verify_button.setToolTip(
             self.tr(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -45,7 +44,14 @@ from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box
 from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
-from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
+from crm_desk.ui.widgets import (
+    AMBER,
+    OVERDUE,
+    CheckedForm,
+    configure_table,
+    detail_label,
+    stretch_column,
+)
 
 STATE_COLORS: dict[CallState, tuple[QColor, QColor]] = {
     CallState.OVERDUE: OVERDUE,
@@ -288,16 +294,8 @@ class CallbacksPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.call_selected())
-        # Long product names take what is left, or give way; the dates stay in sight.
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            CallsModel.COL_PRODUCT, QHeaderView.ResizeMode.Stretch
-        )
-        self.detail = QLabel()
-        self.detail.setObjectName("callback_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        stretch_column(self.table, CallsModel.COL_PRODUCT)
+        self.detail = detail_label("callback_detail")
         self.call_button = QPushButton(self.tr("Make the call…"))
         self.call_button.setObjectName("call_button")
         self.call_button.setToolTip(self.tr("Open the checklist for the selected call (Enter)"))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -37,7 +36,7 @@ from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box
 from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
 from crm_desk.ui.verdicts import VERDICT_COLOURS
-from crm_desk.ui.widgets import CheckedForm, configure_table
+from crm_desk.ui.widgets import CheckedForm, configure_table, detail_label, stretch_column
 
 
 def change_text(review: ReviewDTO) -> str:
@@ -279,16 +278,8 @@ class ReviewsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.close_selected())
-        # Long product names take what is left, or give way; the adviser and outcome stay.
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            ReviewsModel.COL_PRODUCT, QHeaderView.ResizeMode.Stretch
-        )
-        self.detail = QLabel()
-        self.detail.setObjectName("review_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        stretch_column(self.table, ReviewsModel.COL_PRODUCT)
+        self.detail = detail_label("review_detail")
 
         self.close_button = QPushButton(self.tr("Close review…"))
         self.close_button.setObjectName("close_review_button")
