@@ -7,7 +7,7 @@ Field problems appear under their fields; a stale version is explained and nothi
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from html import escape
 from typing import Any
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -44,13 +43,14 @@ from crm_desk.domain.complaints import (
     RootCause,
     StageKind,
 )
-from crm_desk.domain.errors import ConcurrentEdit, KnownError, ValidationError
+from crm_desk.domain.errors import KnownError
 from crm_desk.services.actor import Actor
 from crm_desk.services.complaint_dto import ComplaintDetail, ComplaintRow, StageDTO
 from crm_desk.services.container import Services
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import is_ctrl_enter, no_default_buttons, text_box, to_utc
+from crm_desk.ui.record_dialog import RecordDialog
 from crm_desk.ui.table_model import Column, Index, RowsModel
 from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
 
@@ -405,92 +405,34 @@ class RegisterComplaintDialog(QDialog):
 # -- moving a complaint on ------------------------------------------------------------------------
 
 
-class _StageDialog(QDialog):
+class _StageDialog(RecordDialog[ComplaintDetail]):
     """What the stage dialogs share: the complaint shown, Ctrl+Enter saves, a stale version
     explained (nothing saved, the complaint shown afresh)."""
 
     def __init__(
         self, services: Services, actor: Actor, complaint: ComplaintDetail, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
+        row = complaint.row
+        summary = QCoreApplication.translate(
+            "Complaints", "<b>Complaint {id}</b> · {who} · {category}<br>{deadline}"
+        ).format(
+            id=row.id,
+            who=escape(row.complainant),
+            category=escape(complaint_label(row.category)),
+            deadline=escape(deadline_text(row)),
+        )
+        super().__init__(summary, parent, min_width=520)
         self._services = services
         self._actor = actor
         self.complaint = complaint
-        self.saved: ComplaintDetail | None = None
-        self.stale = False
-        self.setMinimumWidth(520)
-        self.form = CheckedForm()
-        row = complaint.row
-        summary = QLabel(
-            QCoreApplication.translate(
-                "Complaints", "<b>Complaint {id}</b> · {who} · {category}<br>{deadline}"
-            ).format(
-                id=row.id,
-                who=escape(row.complainant),
-                category=escape(complaint_label(row.category)),
-                deadline=escape(deadline_text(row)),
-            )
-        )
-        summary.setTextFormat(Qt.TextFormat.RichText)
-        summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setToolTip(QCoreApplication.translate("Complaints", "Ctrl+Enter"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.explanation.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.explanation)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
 
-    def explain(self, text: str) -> None:
-        self.explanation.setText(text)
-        self.explanation.show()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if is_ctrl_enter(event):
-            self.submit()
-            return
-        super().keyPressEvent(event)
-
-    def _call(self) -> ComplaintDetail:
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        try:
-            saved = self._call()
-        except ValidationError as exc:
-            if not self.form.show_problems(exc.problems):
-                show_error(self, exc)
-            return
-        except ConcurrentEdit as exc:
-            self.stale = True
-            when = exc.params["when"]
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                QCoreApplication.translate(
-                    "Complaints",
-                    "{who} changed this complaint at {when} while you had it open. Nothing was "
-                    "saved; the complaint now shows its current state. Check it and try again.",
-                ).format(
-                    who=exc.params["who"],
-                    when=local_time(when) if isinstance(when, datetime) else "?",
-                ),
-            )
-            self.reject()
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.saved = saved
-        self.accept()
+    def _changed_meanwhile(self, who: str, when: str) -> str:
+        return QCoreApplication.translate(
+            "Complaints",
+            "{who} changed this complaint at {when} while you had it open. Nothing was "
+            "saved; the complaint now shows its current state. Check it and try again.",
+        ).format(who=who, when=when)
 
 
 class InvestigateDialog(_StageDialog):

@@ -238,7 +238,7 @@ def test_complete_a_follow_up_from_my_follow_ups(
     qtbot.keyClicks(dialog.outcome, "Sent by e-mail; client will call back.")
     qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return, CTRL)
 
-    assert not dialog.isVisible() and dialog.result_dto is not None
+    assert not dialog.isVisible() and dialog.saved is not None
     assert actions_shown(page) == ["Today's statements", "Upcoming call"]
     assert page.summary.text() == "0 overdue · 1 due today · 1 upcoming"
     last = services.audit.list_events(admin, limit=1)[0]
@@ -278,7 +278,7 @@ def test_snooze_explains_a_change_made_meanwhile(
     qtbot.keyClicks(dialog.reason, "Client abroad")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
 
-    assert not dialog.isVisible() and dialog.stale and dialog.result_dto is None
+    assert not dialog.isVisible() and dialog.stale and dialog.saved is None
     assert len(warnings) == 1 and warnings[0].startswith(supervisor.full_name + " changed this")
     shown = {page.model.row_at(r).id: page.model.row_at(r) for r in range(page.model.rowCount())}
     assert shown[overdue].due_date == date(2026, 12, 1)  # the list shows the current state

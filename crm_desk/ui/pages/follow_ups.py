@@ -4,7 +4,7 @@ every open follow-up of their branch."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -13,19 +13,16 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desk.domain.errors import ConcurrentEdit, KnownError, ValidationError
+from crm_desk.domain.errors import KnownError, Problem
 from crm_desk.domain.interviews import DueState
 from crm_desk.domain.roles import Role
 from crm_desk.services.actor import Actor
@@ -34,14 +31,14 @@ from crm_desk.services.interview_dto import FollowUpBoard, FollowUpDTO
 from crm_desk.ui.errors import show_error
 from crm_desk.ui.formatting import local_time
 from crm_desk.ui.interview_dialog import (
-    is_ctrl_enter,
     no_default_buttons,
     text_box,
     to_date,
     translated,
 )
+from crm_desk.ui.record_dialog import RecordDialog
 from crm_desk.ui.table_model import ROW_ROLE, Column, Index, RowsModel, SortProxy
-from crm_desk.ui.widgets import AMBER, OVERDUE, CheckedForm, configure_table
+from crm_desk.ui.widgets import AMBER, OVERDUE, configure_table
 
 STATE_COLORS: dict[DueState, tuple[QColor, QColor]] = {
     DueState.OVERDUE: OVERDUE,
@@ -111,83 +108,35 @@ class FollowUpsModel(RowsModel[FollowUpDTO]):
         return super().data(index, role)
 
 
-class _FollowUpDialog(QDialog):
+class _FollowUpDialog(RecordDialog[FollowUpDTO]):
     """What the done and snooze dialogs share: the follow-up shown, Ctrl+Enter saves, a stale
     version explained."""
 
     def __init__(
         self, services: Services, actor: Actor, follow_up: FollowUpDTO, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
+        summary = QCoreApplication.translate(
+            "FollowUpsPage", "<b>{action}</b><br>{client} · due {due} · {owner}"
+        ).format(
+            action=escape(follow_up.action),
+            client=escape(follow_up.client_name),
+            due=follow_up.due_date.isoformat(),
+            owner=escape(follow_up.owner_name),
+        )
+        super().__init__(summary, parent, min_width=460)
         self._services = services
         self._actor = actor
         self.follow_up = follow_up
-        self.result_dto: FollowUpDTO | None = None
-        self.stale = False
-        self.setMinimumWidth(460)
-        self.form = CheckedForm()
-        summary = QLabel(
-            QCoreApplication.translate(
-                "FollowUpsPage", "<b>{action}</b><br>{client} · due {due} · {owner}"
-            ).format(
-                action=escape(follow_up.action),
-                client=escape(follow_up.client_name),
-                due=follow_up.due_date.isoformat(),
-                owner=escape(follow_up.owner_name),
-            )
-        )
-        summary.setTextFormat(Qt.TextFormat.RichText)
-        summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if is_ctrl_enter(event):
-            self.submit()
-            return
-        super().keyPressEvent(event)
+    def _problems(self, problems: dict[str, Problem]) -> dict[str, Problem]:
+        return translated(problems)
 
-    def _call(self) -> FollowUpDTO:
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        try:
-            saved = self._call()
-        except ValidationError as exc:
-            if not self.form.show_problems(translated(exc.problems)):
-                show_error(self, exc)
-            return
-        except ConcurrentEdit as exc:
-            self.stale = True
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                QCoreApplication.translate(
-                    "FollowUpsPage",
-                    "{who} changed this follow-up at {when} while you had it open. Nothing was "
-                    "saved; the list now shows the current state. Check it and try again.",
-                ).format(
-                    who=exc.params["who"],
-                    when=local_time(exc.params["when"])
-                    if isinstance(exc.params["when"], datetime)
-                    else "?",
-                ),
-            )
-            self.reject()
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.result_dto = saved
-        self.accept()
+    def _changed_meanwhile(self, who: str, when: str) -> str:
+        return QCoreApplication.translate(
+            "FollowUpsPage",
+            "{who} changed this follow-up at {when} while you had it open. Nothing was "
+            "saved; the list now shows the current state. Check it and try again.",
+        ).format(who=who, when=when)
 
 
 class CompleteFollowUpDialog(_FollowUpDialog):
@@ -389,7 +338,7 @@ class FollowUpsPage(QWidget):
 
     def _finished(self, dialog: _FollowUpDialog) -> None:
         self.refresh()
-        if dialog.result_dto is None and not dialog.stale:
+        if dialog.saved is None and not dialog.stale:
             self.select_follow_up(dialog.follow_up.id)
 
     def complete_selected(self) -> CompleteFollowUpDialog | None:
